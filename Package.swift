@@ -21,40 +21,48 @@ let package = Package(
         // libcsv (Debian `libcsv-dev`): every CSV byte this project reads goes through it.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .target(name: "BikePDCACore"),
+        .target(name: "CSVSupport", dependencies: ["CLibCSV"]),
+        .target(name: "Geo", dependencies: ["BikePDCACore"]),
         .target(
             name: "Importers",
-            dependencies: [
-                "BikePDCACore",
-                "CLibCSV",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            dependencies: ["BikePDCACore", "CSVSupport", "Geo", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Store",
             dependencies: ["BikePDCACore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "Analytics", dependencies: ["BikePDCACore"]),
+        .target(name: "Analytics", dependencies: ["BikePDCACore", "Geo"]),
         .target(name: "SampleGenerator", dependencies: ["BikePDCACore"]),
+        // Wires importers and store for one file: the import pipeline the CLI runs and the tests drive.
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "BikePDCACore", "CSVSupport", "Geo", "Importers", "Store",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "bikepdca",
             dependencies: [
-                "BikePDCACore", "Importers", "Store", "Analytics", "SampleGenerator",
+                "BikePDCACore", "Importers", "Store", "Analytics", "SampleGenerator", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BikePDCACoreTests", dependencies: ["BikePDCACore"]),
+        .testTarget(name: "CSVSupportTests", dependencies: ["CSVSupport"]),
+        .testTarget(name: "GeoTests", dependencies: ["Geo", "BikePDCACore"]),
+        .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "BikePDCACore"]),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "BikePDCACore"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "BikePDCACore"]),
         .testTarget(
-            name: "ImportersTests",
-            dependencies: ["Importers", "BikePDCACore"],
+            name: "PipelineTests",
+            dependencies: [
+                "Pipeline", "Importers", "Store", "BikePDCACore", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Importers", "BikePDCACore"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "BikePDCACore"]),
-        .testTarget(
-            name: "CLITests",
-            dependencies: ["bikepdca", "Importers", "Store", "SampleGenerator", "BikePDCACore"]
-        ),
+        .testTarget(name: "CLITests", dependencies: ["bikepdca", "SampleGenerator"]),
     ]
 )
 

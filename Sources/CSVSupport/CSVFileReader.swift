@@ -1,0 +1,226 @@
+import CLibCSV
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One CSV record: its fields and the physical line of the file where it starts.
+public struct CSVRecord: Sendable {
+    /// 1-based line of the file where the record starts (a quoted field may span several lines).
+    public var line: Int
+    /// The fields, decoded to UTF-8 text, as libcsv split them.
+    public var fields: [String]
+}
+
+/// Reads a CSV file record by record through libcsv, in bounded memory, whatever its size.
+///
+/// The encoding is detected from the first bytes (a BOM or valid UTF-8 is UTF-8, anything else CP932) unless
+/// given. CRLF line ends, a trailing empty line and empty lines between records are accepted. Quoting is
+/// strict: a malformed or unterminated quote is an error naming the line where the record started.
+public final class CSVFileReader {
+    /// The file as the user named it (used in messages).
+    public let displayName: String
+    /// The encoding in use: given, or detected when the first chunk is read.
+    public private(set) var encoding: TextEncoding?
+    /// Size of the file in bytes.
+    public let fileSize: Int
+    /// Bytes read so far, for progress reporting.
+    public private(set) var bytesRead = 0
+    /// A field longer than this is an error (an unterminated quote would otherwise swallow the file). Default 32 MiB.
+    public var maximumFieldBytes = 32 << 20
+
+    private let path: String
+    private static let chunkSize = 1 << 20
+
+    /// Opens `path` for reading. `displayName` defaults to the path.
+    public init(path: String, displayName: String? = nil, encoding: TextEncoding? = nil) throws(CSVReadError) {
+        self.path = path
+        self.displayName = displayName ?? path
+        self.encoding = encoding
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw CSVReadError(file: displayName ?? path, line: nil, reason: "cannot open the file (\(Self.errnoText()))")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw CSVReadError(file: displayName ?? path, line: nil, reason: "not a regular file")
+        }
+        fileSize = Int(info.st_size)
+    }
+
+    /// Calls `body` with each record in file order. Errors thrown by `body` stop the reading and are rethrown.
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        guard let file = fopen(path, "rb") else {
+            throw CSVReadError(file: displayName, line: nil, reason: "cannot open the file (\(Self.errnoText()))")
+        }
+        defer { fclose(file) }
+        var parser = csv_parser()
+        guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) == 0 else {
+            throw CSVReadError(file: displayName, line: nil, reason: "out of memory")
+        }
+        defer { csv_free(&parser) }
+
+        let state = ParseState()
+        let context = Unmanaged.passUnretained(state).toOpaque()
+        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        var utf8 = [UInt8]()
+        var decoder: CP932Decoder?
+        var isFirstChunk = true
+
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            if count == 0 {
+                if ferror(file) != 0 {
+                    throw CSVReadError(file: displayName, line: state.line, reason: "read error (\(Self.errnoText()))")
+                }
+                break
+            }
+            bytesRead += count
+            var start = 0
+            if isFirstChunk {
+                isFirstChunk = false
+                if let first = try firstChunkSetUp(chunk[0..<count]) { decoder = first }
+                if count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF, encoding == .utf8 { start = 3 }
+                if chunk[0..<min(count, 4)].starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                    throw CSVReadError(
+                        file: displayName, line: nil,
+                        reason: "this is a ZIP or Excel workbook (.xlsx), not CSV: save it from Excel as "
+                            + "\"CSV UTF-8\" or \"CSV (comma delimited)\"")
+                }
+            }
+            if let decoder {
+                utf8.removeAll(keepingCapacity: true)
+                var decodeFailure: CP932Decoder.Failure?
+                chunk.withUnsafeBufferPointer { all in
+                    do throws(CP932Decoder.Failure) {
+                        try decoder.decode(UnsafeBufferPointer(rebasing: all[start..<count]), into: &utf8)
+                    } catch { decodeFailure = error }
+                }
+                try feed(utf8[...], parser: &parser, state: state, context: context, body: body)
+                if case .invalidSequence(let byte)? = decodeFailure {
+                    throw CSVReadError(
+                        file: displayName, line: state.line,
+                        reason: "byte 0x\(String(byte, radix: 16, uppercase: true)) is not valid CP932 (Shift_JIS); "
+                            + "is the file in another encoding? (--encoding utf8|cp932)")
+                }
+            } else {
+                try feed(chunk[start..<count], parser: &parser, state: state, context: context, body: body)
+            }
+        }
+        if let decoder {
+            do { try decoder.finish() } catch {
+                throw CSVReadError(
+                    file: displayName, line: state.line,
+                    reason: "the file ends in the middle of a CP932 (Shift_JIS) character: it looks truncated")
+            }
+        }
+        if csv_fini(&parser, fieldCallback, rowCallback, context) != 0 {
+            throw CSVReadError(
+                file: displayName, line: state.rowStartLine,
+                reason: "unterminated quoted field: the record starting on line \(state.rowStartLine) opens a "
+                    + "double quote that is never closed")
+        }
+        try deliver(state, body)
+    }
+
+    /// Detects the encoding and prepares the decoder; returns a decoder for CP932.
+    private func firstChunkSetUp(_ sample: ArraySlice<UInt8>) throws(CSVReadError) -> CP932Decoder? {
+        let chosen = encoding ?? TextEncoding.detect(sample: sample.prefix(64 << 10))
+        encoding = chosen
+        guard chosen == .cp932 else { return nil }
+        guard let decoder = CP932Decoder() else {
+            throw CSVReadError(file: displayName, line: nil, reason: "this system's iconv cannot decode CP932")
+        }
+        return decoder
+    }
+
+    /// Feeds bytes to libcsv line by line, so that every record knows the line it started on.
+    private func feed(
+        _ bytes: ArraySlice<UInt8>, parser: inout csv_parser, state: ParseState, context: UnsafeMutableRawPointer,
+        body: (CSVRecord) throws -> Void
+    ) throws {
+        try bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            let total = buffer.count
+            while offset < total {
+                let remaining = total - offset
+                let newline = memchr(base + offset, 0x0A, remaining)
+                let end = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? total
+                let length = end - offset
+                let segment = UnsafeBufferPointer(start: base + offset, count: length)
+                if !state.inRow && !Self.isBlank(segment) {
+                    state.inRow = true
+                    state.rowStartLine = state.line
+                }
+                let parsed = csv_parse(&parser, segment.baseAddress, length, fieldCallback, rowCallback, context)
+                if parsed != length {
+                    let code = csv_error(&parser)
+                    let reason =
+                        code == CSV_EPARSE
+                        ? "malformed quoting: a double quote inside an unquoted field, or text after a closing "
+                            + "quote (wrap such a field in double quotes and double the quotes inside it)"
+                        : String(cString: csv_strerror(code))
+                    throw CSVReadError(file: displayName, line: state.rowStartLine, reason: reason)
+                }
+                if newline != nil { state.line += 1 }
+                if let invalid = state.invalidUTF8Line {
+                    throw CSVReadError(
+                        file: displayName, line: invalid,
+                        reason: "the text is not valid UTF-8 here; if the file is Shift_JIS, use --encoding cp932")
+                }
+                if state.inRow, csv_get_buffer_size(&parser) > maximumFieldBytes {
+                    throw CSVReadError(
+                        file: displayName, line: state.rowStartLine,
+                        reason: "a field of the record starting on line \(state.rowStartLine) is longer than "
+                            + "\(maximumFieldBytes >> 20) MiB; is a double quote left unclosed?")
+                }
+                if !state.pending.isEmpty { try deliver(state, body) }
+                offset = end
+            }
+        }
+    }
+
+    private func deliver(_ state: ParseState, _ body: (CSVRecord) throws -> Void) throws {
+        let records = state.pending
+        state.pending.removeAll(keepingCapacity: true)
+        for record in records { try body(record) }
+    }
+
+    private static func isBlank(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {
+        segment.allSatisfy { $0 == 0x0A || $0 == 0x0D }
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+/// Mutable state shared with libcsv's C callbacks.
+private final class ParseState {
+    var fields: [String] = []
+    var pending: [CSVRecord] = []
+    var line = 1
+    var rowStartLine = 1
+    var inRow = false
+    var invalidUTF8Line: Int?
+}
+
+private func fieldCallback(_ pointer: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    let state = Unmanaged<ParseState>.fromOpaque(context).takeUnretainedValue()
+    let bytes = UnsafeBufferPointer(start: pointer?.assumingMemoryBound(to: UInt8.self), count: pointer == nil ? 0 : length)
+    if let text = String(validating: bytes, as: UTF8.self) {
+        state.fields.append(text)
+    } else {
+        state.fields.append("")
+        if state.invalidUTF8Line == nil { state.invalidUTF8Line = state.rowStartLine }
+    }
+}
+
+private func rowCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    let state = Unmanaged<ParseState>.fromOpaque(context).takeUnretainedValue()
+    state.pending.append(CSVRecord(line: state.rowStartLine, fields: state.fields))
+    state.fields.removeAll(keepingCapacity: true)
+    state.inRow = false
+}

@@ -1,0 +1,79 @@
+/// Where each canonical column of a dataset is found in a file: a field index, or a constant.
+struct HeaderLayout {
+    enum Source {
+        case field(Int, header: String)
+        case constant(String)
+    }
+
+    let sources: [String: Source]
+    let headerCount: Int
+    let warnings: [ImportDiagnostic]
+
+    /// Headers that look like personal data. The importer never stores unmapped columns; these get a warning.
+    static let personalDataMarkers = ["氏名", "名前", "住所", "電話", "免許証", "生年月日", "name_kana", "address", "phone"]
+
+    /// Resolves the header row; throws when a required column is missing or two headers claim one column.
+    init(header: [String], dataset: Dataset, profile: MappingProfile, file: String) throws(ImportError) {
+        var keyToColumn: [String: String] = [:]
+        for column in dataset.columns {
+            keyToColumn[TextNormalization.headerKey(column.name)] = column.name
+            for alias in column.aliases { keyToColumn[TextNormalization.headerKey(alias)] = column.name }
+        }
+        for (key, column) in profile.columns { keyToColumn[key] = column }
+
+        var sources: [String: Source] = [:]
+        var errors: [ImportDiagnostic] = []
+        var warnings: [ImportDiagnostic] = []
+        var ignored: [String] = []
+        for (index, raw) in header.enumerated() {
+            let key = TextNormalization.headerKey(raw)
+            if key.isEmpty { continue }
+            guard let column = keyToColumn[key] else {
+                if Self.personalDataMarkers.contains(where: { key.contains($0) }) {
+                    warnings.append(
+                        ImportDiagnostic(
+                            file: file, line: 1, column: index + 1, severity: .warning,
+                            message: "column \"\(raw)\" looks like personal data; it is not imported or stored"))
+                } else {
+                    ignored.append("\"\(raw)\"")
+                }
+                continue
+            }
+            if case .field(let other, let otherHeader)? = sources[column] {
+                errors.append(
+                    ImportDiagnostic(
+                        file: file, line: 1, column: index + 1,
+                        message: "columns \"\(otherHeader)\" (column \(other + 1)) and \"\(raw)\" both mean "
+                            + "\(column); keep one"))
+            }
+            sources[column] = .field(index, header: raw)
+        }
+        for (column, value) in profile.constants {
+            if case .field(let index, let raw)? = sources[column] {
+                warnings.append(
+                    ImportDiagnostic(
+                        file: file, line: 1, column: index + 1, severity: .warning,
+                        message: "column \"\(raw)\" is replaced by the profile's constant \(column) = \(value)"))
+            }
+            sources[column] = .constant(value)
+        }
+        for column in dataset.columns where column.required && sources[column.name] == nil {
+            let accepted = ([column.name] + column.aliases).map { "\"\($0)\"" }.joined(separator: ", ")
+            errors.append(
+                ImportDiagnostic(
+                    file: file, line: 1, column: nil,
+                    message: "missing required column \(column.name) for \(dataset) (accepted headers: \(accepted); "
+                        + "or map another column to it with --mapping)"))
+        }
+        if !ignored.isEmpty {
+            warnings.append(
+                ImportDiagnostic(
+                    file: file, line: 1, column: nil, severity: .warning,
+                    message: "columns not imported (not part of \(dataset)): " + ignored.joined(separator: ", ")))
+        }
+        if !errors.isEmpty { throw ImportError(errors) }
+        self.sources = sources
+        self.headerCount = header.count
+        self.warnings = warnings
+    }
+}

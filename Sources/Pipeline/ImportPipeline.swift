@@ -1,0 +1,236 @@
+import BikePDCACore
+import CSVSupport
+import Crypto
+import Foundation
+import Geo
+import Importers
+import Store
+
+/// Options of one `bikepdca import` run.
+public struct ImportOptions: Sendable {
+    public var dataset: Dataset
+    /// A mapping profile (YAML or JSON) for files of another layout.
+    public var mappingPath: String?
+    /// Forces the encoding instead of detecting it.
+    public var encoding: TextEncoding?
+    /// Import the valid rows and write the rejected ones to a rejects CSV, instead of all-or-nothing.
+    public var skipInvalid: Bool = false
+    /// Check everything, write nothing.
+    public var dryRun: Bool = false
+    /// The file is the full extract of every station × month it covers (see docs/IMPORT.md).
+    public var replacesMonths: Bool = false
+    /// Import even when a file with the same content was imported before.
+    public var force: Bool = false
+    /// Where rejects files go (default: beside the input file).
+    public var rejectsDirectory: String?
+    /// At most this many diagnostics are kept for printing (all go to the rejects file). Default 50.
+    public var diagnosticLimit = 50
+
+    /// Creates options for a dataset.
+    public init(dataset: Dataset) { self.dataset = dataset }
+}
+
+/// What became of one file.
+public struct FileImportResult: Sendable {
+    /// How the import ended.
+    public enum Status: Sendable {
+        /// Written and logged.
+        case imported(ImportLogEntry)
+        /// The same bytes were imported before; nothing changed.
+        case alreadyImported(ImportLogEntry)
+        /// Checked only (`--dry-run`); nothing written.
+        case checked
+        /// Errors found; nothing written.
+        case failed
+    }
+
+    public let file: String
+    public let status: Status
+    public let accepted: Int
+    public let rejected: Int
+    /// Errors, then warnings, as printed (capped at the options' limit).
+    public let diagnostics: [ImportDiagnostic]
+    /// How many errors there were in all (more than `diagnostics` holds when capped).
+    public let errorCount: Int
+    /// The rejects CSV written with `--skip-invalid`, if any rows were rejected.
+    public let rejectsFile: String?
+    public let encoding: TextEncoding?
+}
+
+/// Imports files into the store: reads and validates through the importers, writes through the store, one
+/// transaction per file.
+public struct ImportPipeline {
+    let store: RecordStore
+    let now: @Sendable () -> String
+
+    /// Creates a pipeline writing to `store`; `now` gives the local time recorded in the import log.
+    public init(store: RecordStore, now: @escaping @Sendable () -> String = ImportPipeline.localTimestamp) {
+        self.store = store
+        self.now = now
+    }
+
+    /// The current local time as `YYYY-MM-DD HH:MM:SS`.
+    public static func localTimestamp() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone.current
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: Date())
+    }
+
+    /// SHA-256 of a file, hex, read in chunks.
+    public static func sha256(ofFile path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ImportError(file: path, message: "cannot open the file")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The encoding of a file, from its first 64 KiB.
+    static func detectEncoding(path: String) -> TextEncoding? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let sample = try? handle.read(upToCount: 64 << 10) else { return nil }
+        return TextEncoding.detect(sample: sample)
+    }
+
+    /// Imports one file. Throws only for problems outside the data (the database is busy, a disk error);
+    /// data problems come back as a `.failed` result with diagnostics.
+    public func importFile(
+        path: String, options: ImportOptions, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws -> FileImportResult {
+        let name = (path as NSString).lastPathComponent
+        let profile: MappingProfile
+        let reader: DatasetFileReader
+        let digest: String
+        do {
+            profile = try options.mappingPath.map { path throws(ImportError) in
+                try MappingProfile.load(path: path, for: options.dataset)
+            } ?? .identity
+            digest = try Self.sha256(ofFile: path)
+            let reference = ReferenceData(stations: try store.stations(), zoneStations: try store.zoneStations())
+            let encoding = options.encoding ?? profile.encoding ?? Self.detectEncoding(path: path)
+            reader = try DatasetFileReader(
+                path: path, displayName: name, dataset: options.dataset, profile: profile, encoding: encoding,
+                reference: reference)
+        } catch let error as ImportError {
+            return failed(name, error.diagnostics, options: options)
+        }
+        if !options.force, !options.dryRun,
+            let previous = try store.previousImport(sha256: digest, dataset: options.dataset)
+        {
+            return FileImportResult(
+                file: name, status: .alreadyImported(previous), accepted: 0, rejected: 0, diagnostics: [],
+                errorCount: 0, rejectsFile: nil, encoding: nil)
+        }
+
+        var errors: [ImportDiagnostic] = []
+        var errorCount = 0
+        var rejectedRows = 0
+        var accepted = 0
+        var rejects: CSVWriter?
+        var fileFailure: ImportError?
+        let request = ImportRequest(
+            dataset: options.dataset, fileName: name, sha256: digest, encoding: reader.encoding?.rawValue,
+            replacesMonths: options.replacesMonths, importedAt: now())
+        var lastProgress = 0
+
+        func note(_ diagnostics: [ImportDiagnostic]) {
+            errorCount += diagnostics.count
+            for diagnostic in diagnostics where errors.count < options.diagnosticLimit { errors.append(diagnostic) }
+        }
+        func reject(_ row: RejectedRow) {
+            rejectedRows += 1
+            note(row.diagnostics)
+            if options.skipInvalid {
+                if rejects == nil {
+                    rejects = CSVWriter()
+                    rejects?.appendRow(["line", "error"] + reader.header)
+                }
+                let reasons = row.diagnostics.map { diagnostic in
+                    (diagnostic.column.map { "column \($0): " } ?? "") + diagnostic.message
+                }.joined(separator: "; ")
+                rejects?.appendRow([String(row.line), reasons] + row.fields)
+            }
+        }
+
+        let entry = try store.runImport(request) { writer in
+            do {
+                try reader.read(
+                    record: { record, line in
+                        let outcome: WriteOutcome
+                        switch record {
+                        case .station(let station): outcome = try writer.write(station, line: line)
+                        case .zone(let zone):
+                            outcome = try writer.write(
+                                zone, line: line, geometryText: zone.geometry.map(GeoJSON.text(of:)))
+                        case .enforcement(let record): outcome = try writer.write(record, line: line)
+                        case .accident(let accident): outcome = try writer.write(accident, line: line)
+                        case .activity(let activity): outcome = try writer.write(activity, line: line)
+                        case .plan(let plan): outcome = try writer.write(plan, line: line)
+                        }
+                        if case .duplicate(let first) = outcome {
+                            reject(
+                                RejectedRow(
+                                    line: line, fields: [],
+                                    diagnostics: [
+                                        ImportDiagnostic(
+                                            file: name, line: line, column: nil,
+                                            message: "duplicate record: the same key already appears on line \(first) "
+                                                + "of this file")
+                                    ]))
+                        } else {
+                            accepted += 1
+                        }
+                        if let progress, reader.bytesRead - lastProgress >= 1 << 20 {
+                            lastProgress = reader.bytesRead
+                            progress(reader.bytesRead, reader.fileSize)
+                        }
+                    },
+                    reject: reject)
+            } catch let error as ImportError {
+                fileFailure = error
+                return .rollback
+            }
+            if options.dryRun { return .rollback }
+            if rejectedRows > 0 && !options.skipInvalid { return .rollback }
+            return .commit(rejected: rejectedRows)
+        }
+        progress?(reader.fileSize, reader.fileSize)
+
+        if let fileFailure {
+            return failed(name, errors + fileFailure.diagnostics + reader.warnings, options: options)
+        }
+        var rejectsFile: String?
+        if let rejects, !options.dryRun {
+            let directory = options.rejectsDirectory ?? (path as NSString).deletingLastPathComponent
+            let base = ((name as NSString).deletingPathExtension as NSString).lastPathComponent
+            let target = ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(
+                "\(base).rejects.csv")
+            FileManager.default.createFile(atPath: target, contents: Data(rejects.data))
+            rejectsFile = target
+        }
+        let status: FileImportResult.Status
+        if let entry {
+            status = .imported(entry)
+        } else if options.dryRun {
+            status = .checked
+        } else {
+            status = .failed
+        }
+        return FileImportResult(
+            file: name, status: status, accepted: accepted, rejected: rejectedRows,
+            diagnostics: errors + reader.warnings, errorCount: errorCount, rejectsFile: rejectsFile,
+            encoding: reader.encoding)
+    }
+
+    private func failed(_ name: String, _ diagnostics: [ImportDiagnostic], options: ImportOptions) -> FileImportResult {
+        FileImportResult(
+            file: name, status: .failed, accepted: 0, rejected: 0,
+            diagnostics: Array(diagnostics.prefix(options.diagnosticLimit)),
+            errorCount: diagnostics.filter { $0.severity == .error }.count, rejectsFile: nil, encoding: nil)
+    }
+}

@@ -1,0 +1,261 @@
+import BikePDCACore
+import GRDB
+
+/// What one import asks of the store.
+public struct ImportRequest: Sendable {
+    public var dataset: DatasetKind
+    /// The file's name as the user gave it (recorded in the import log).
+    public var fileName: String
+    /// SHA-256 of the file's bytes, hex.
+    public var sha256: String
+    public var encoding: String?
+    /// Whether the file is a full extract of every station × month it covers: earlier records of those
+    /// station-months that the file does not contain are removed. Default `false` (upsert by record id only).
+    public var replacesMonths: Bool
+    /// Local time to record, `YYYY-MM-DD HH:MM:SS`.
+    public var importedAt: String
+
+    /// Creates a request.
+    public init(
+        dataset: DatasetKind, fileName: String, sha256: String, encoding: String?, replacesMonths: Bool = false,
+        importedAt: String
+    ) {
+        self.dataset = dataset
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.encoding = encoding
+        self.replacesMonths = replacesMonths
+        self.importedAt = importedAt
+    }
+}
+
+/// How an import ends.
+public enum ImportDecision: Sendable {
+    /// Keep what was written; `rejected` rows were skipped on the user's request.
+    case commit(rejected: Int)
+    /// Write nothing (an error under all-or-nothing, or a dry run).
+    case rollback
+}
+
+/// The result of writing one record.
+public enum WriteOutcome: Sendable, Equatable {
+    /// Inserted, or replaced a record of an earlier import.
+    case written
+    /// The same record id already came earlier in this file.
+    case duplicate(firstLine: Int)
+}
+
+/// Writes one file's records inside a single transaction (see ``RecordStore/runImport(_:body:)``).
+public final class ImportWriter {
+    let db: Database
+    let importID: Int64
+    let request: ImportRequest
+    /// Records written so far.
+    public private(set) var written = 0
+    /// Records of earlier imports removed by full-month replacement.
+    public private(set) var replaced = 0
+    private var replacedMonths: Set<String> = []
+    private var statements: [String: Statement] = [:]
+
+    init(db: Database, importID: Int64, request: ImportRequest) {
+        self.db = db
+        self.importID = importID
+        self.request = request
+    }
+
+    private func statement(_ sql: String) throws -> Statement {
+        if let cached = statements[sql] { return cached }
+        let made = try db.makeStatement(sql: sql)
+        statements[sql] = made
+        return made
+    }
+
+    /// Upserts by key; when the key was already written by this import, reports the duplicate.
+    private func upsert(table: String, key: String, keyValue: String, columns: [String], values: [(any DatabaseValueConvertible)?], line: Int) throws
+        -> WriteOutcome
+    {
+        let all = columns + ["import_id", "source_line"]
+        let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
+        let updates = all.filter { $0 != key }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let sql = """
+            INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(placeholders))
+            ON CONFLICT(\(key)) DO UPDATE SET \(updates) WHERE \(table).import_id <> excluded.import_id
+            """
+        let insert = try statement(sql)
+        insert.setUncheckedArguments(StatementArguments(values + [importID, line]))
+        try insert.execute()
+        if db.changesCount == 0 {
+            let first = try Int.fetchOne(
+                db, sql: "SELECT source_line FROM \(table) WHERE \(key) = ?", arguments: [keyValue])
+            return .duplicate(firstLine: first ?? 0)
+        }
+        written += 1
+        return .written
+    }
+
+    /// In full-month mode, removes earlier records of this station × month the first time it is seen.
+    private func replaceMonthIfNeeded(table: String, stationID: String, date: LocalDate) throws {
+        guard request.replacesMonths else { return }
+        let month = date.yearMonth
+        let key = "\(stationID) \(month)"
+        guard replacedMonths.insert(key).inserted else { return }
+        try statement("DELETE FROM \(table) WHERE station_id = ? AND date BETWEEN ? AND ? AND import_id <> ?")
+            .execute(arguments: [stationID, month.firstDay.description, month.lastDay.description, importID])
+        replaced += db.changesCount
+    }
+
+    /// Writes a station.
+    public func write(_ station: Station, line: Int) throws -> WriteOutcome {
+        try upsert(
+            table: "stations", key: "id", keyValue: station.id,
+            columns: ["id", "prefecture_code", "station_code", "name_ja", "name_en"],
+            values: [station.id, station.prefectureCode, station.stationCode, station.nameJA, station.nameEN],
+            line: line)
+    }
+
+    /// Writes a zone (with its bounding box, for spatial look-ups).
+    public func write(_ zone: Zone, line: Int, geometryText: String?) throws -> WriteOutcome {
+        let box = zone.geometry?.boundingBox
+        return try upsert(
+            table: "zones", key: "id", keyValue: zone.id,
+            columns: [
+                "id", "kind", "station_id", "name", "designated_from", "designated_to", "reason", "geometry", "buffer_m",
+                "min_lat", "min_lon", "max_lat", "max_lon",
+            ],
+            values: [
+                zone.id, zone.kind.rawValue, zone.stationID, zone.name, zone.designatedFrom.description,
+                zone.designatedTo?.description, zone.reason, geometryText, zone.bufferMetres, box?.minLatitude,
+                box?.minLongitude, box?.maxLatitude, box?.maxLongitude,
+            ],
+            line: line)
+    }
+
+    /// Writes an enforcement record.
+    public func write(_ record: EnforcementRecord, line: Int) throws -> WriteOutcome {
+        try replaceMonthIfNeeded(table: "enforcement", stationID: record.stationID, date: record.date)
+        return try upsert(
+            table: "enforcement", key: "record_id", keyValue: record.id,
+            columns: [
+                "record_id", "date", "time", "station_id", "department", "zone_id", "latitude", "longitude",
+                "violation", "outcome", "vehicle", "age_band", "operation_id",
+            ],
+            values: [
+                record.id, record.date.description, record.time?.description, record.stationID,
+                record.department.rawValue, record.zoneID, record.location?.latitude, record.location?.longitude,
+                record.violation, record.outcome.rawValue, record.vehicle.rawValue, record.ageBand?.rawValue,
+                record.operationID,
+            ],
+            line: line)
+    }
+
+    /// Writes an accident.
+    public func write(_ accident: Accident, line: Int) throws -> WriteOutcome {
+        try replaceMonthIfNeeded(table: "accidents", stationID: accident.stationID, date: accident.date)
+        return try upsert(
+            table: "accidents", key: "record_id", keyValue: accident.id,
+            columns: [
+                "record_id", "date", "time", "station_id", "zone_id", "latitude", "longitude", "severity",
+                "bicycle_role", "counterpart", "deaths", "injuries",
+            ],
+            values: [
+                accident.id, accident.date.description, accident.time?.description, accident.stationID,
+                accident.zoneID, accident.location?.latitude, accident.location?.longitude,
+                accident.severity.rawValue, accident.bicycleRole.rawValue, accident.counterpart.rawValue,
+                accident.deaths, accident.injuries,
+            ],
+            line: line)
+    }
+
+    /// Writes an activity.
+    public func write(_ activity: Activity, line: Int) throws -> WriteOutcome {
+        try replaceMonthIfNeeded(table: "activities", stationID: activity.stationID, date: activity.date)
+        return try upsert(
+            table: "activities", key: "record_id", keyValue: activity.id,
+            columns: [
+                "record_id", "date", "start_time", "end_time", "hours", "station_id", "zone_id", "kind",
+                "officers_traffic", "officers_community", "officers_other",
+            ],
+            values: [
+                activity.id, activity.date.description, activity.start?.description, activity.end?.description,
+                activity.hours, activity.stationID, activity.zoneID, activity.kind.rawValue,
+                activity.officers[.traffic] ?? 0, activity.officers[.community] ?? 0, activity.officers[.other] ?? 0,
+            ],
+            line: line)
+    }
+
+    /// Writes a plan row (keyed by period × station × department × zone).
+    public func write(_ plan: Plan, line: Int) throws -> WriteOutcome {
+        let zone = plan.zoneID ?? ""
+        let all = [
+            "period", "period_start", "period_end", "station_id", "department", "zone_id", "planned_operations",
+            "planned_officer_hours", "target_warnings", "target_citations", "target_accident_reduction_pct",
+            "import_id", "source_line",
+        ]
+        let updates = all.dropFirst(6).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let insert = try statement(
+            """
+            INSERT INTO plans (\(all.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))
+            ON CONFLICT(period, station_id, department, zone_id) DO UPDATE SET \(updates)
+            WHERE plans.import_id <> excluded.import_id
+            """)
+        let values: [(any DatabaseValueConvertible)?] = [
+            plan.period.description, plan.period.start.description, plan.period.end.description, plan.stationID,
+            plan.department.rawValue, zone, plan.plannedOperations, plan.plannedOfficerHours, plan.targetWarnings,
+            plan.targetCitations, plan.targetAccidentReductionPercent, importID, line,
+        ]
+        insert.setUncheckedArguments(StatementArguments(values))
+        try insert.execute()
+        if db.changesCount == 0 {
+            let first = try Int.fetchOne(
+                db,
+                sql: "SELECT source_line FROM plans WHERE period = ? AND station_id = ? AND department = ? AND zone_id = ?",
+                arguments: [plan.period.description, plan.stationID, plan.department.rawValue, zone])
+            return .duplicate(firstLine: first ?? 0)
+        }
+        written += 1
+        return .written
+    }
+}
+
+extension RecordStore {
+    /// Runs one file's import in a single immediate transaction, logging it when it commits.
+    ///
+    /// `body` writes the records through the ``ImportWriter`` and decides whether to commit; anything it
+    /// throws rolls the whole file back. Returns the log entry, or `nil` when rolled back.
+    public func runImport(_ request: ImportRequest, body: (ImportWriter) throws -> ImportDecision) throws
+        -> ImportLogEntry?
+    {
+        var entry: ImportLogEntry?
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO import_log (dataset, file_name, sha256, encoding, mode, rows_accepted,
+                                rows_rejected, rows_replaced, imported_at) VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?)
+                            """,
+                        arguments: [
+                            request.dataset.rawValue, request.fileName, request.sha256, request.encoding,
+                            request.replacesMonths ? "full-month" : "records", request.importedAt,
+                        ])
+                    let importID = db.lastInsertedRowID
+                    let writer = ImportWriter(db: db, importID: importID, request: request)
+                    switch try body(writer) {
+                    case .rollback:
+                        return .rollback
+                    case .commit(let rejected):
+                        try db.execute(
+                            sql: "UPDATE import_log SET rows_accepted = ?, rows_rejected = ?, rows_replaced = ? WHERE id = ?",
+                            arguments: [writer.written, rejected, writer.replaced, importID])
+                        entry = try Row.fetchOne(db, sql: "SELECT * FROM import_log WHERE id = ?", arguments: [importID])
+                            .map(ImportLogEntry.init(row:))
+                        return .commit
+                    }
+                }
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+        return entry
+    }
+}

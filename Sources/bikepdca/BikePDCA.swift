@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+/// The `bikepdca` command: bicycle guidance and enforcement, run as a Plan–Do–Check–Act cycle.
+struct BikePDCA: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bikepdca",
+        abstract: "Bicycle guidance and enforcement in priority zones, run as a PDCA cycle.",
+        discussion: """
+            Start with `bikepdca init`, then import stations, zones and the monthly records:
+
+              bikepdca import stations SampleData/stations.csv
+              bikepdca import zones SampleData/zones.geojson
+              bikepdca import enforcement SampleData/enforcement/*.csv
+              bikepdca status
+
+            The database is --db, else $BIKEPDCA_DB, else ./bikepdca.sqlite.
+            Exit status: 0 success, 1 data errors (nothing was written for a failed file), 2 usage errors.
+            """,
+        subcommands: [Init.self, Import.self, Status.self, Violations.self, Sample.self]
+    )
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try BikePDCA.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = BikePDCA.exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((BikePDCA.fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            BikePDCA.exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+extension BikePDCA {
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create the database (or bring an older one up to date).")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let opened = try store.open()
+            print("Database ready: \(opened.path)")
+            print("Next: bikepdca import stations FILE, then zones, enforcement, accidents, activities, plans.")
+        }
+    }
+}
