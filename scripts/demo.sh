@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# From nothing to a loaded database on the sample prefecture: installs what is missing, builds, imports
+# SampleData/ into Reports/sample.sqlite and prints what is loaded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+swift build -c release --product bikepdca >&2
+bin="$(swift build -c release --show-bin-path)/bikepdca"
+export BIKEPDCA_DB="${BIKEPDCA_DB:-Reports/sample.sqlite}"
+mkdir -p "$(dirname "$BIKEPDCA_DB")"
+rm -f "$BIKEPDCA_DB" "$BIKEPDCA_DB-wal" "$BIKEPDCA_DB-shm"
+"$bin" init
+"$bin" import stations SampleData/stations.csv
+"$bin" import zones SampleData/zones.geojson
+"$bin" import enforcement SampleData/enforcement/*.csv
+"$bin" import enforcement --mapping SampleData/mapping/kita_station.yaml SampleData/mapping/kita_station_export.csv
+"$bin" import accidents SampleData/accidents/*.csv
+"$bin" import activities SampleData/activities/*.csv
+"$bin" import plans SampleData/plans/*.csv
+echo
+echo "The file with deliberate errors is refused, nothing written (exit status 1 is expected here):"
+"$bin" import enforcement SampleData/errors/enforcement_with_errors.csv || true
+echo
+"$bin" status
+echo
+echo "Database: $BIKEPDCA_DB   (bikepdca --help for what to do next)"
