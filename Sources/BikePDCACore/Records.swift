@@ -1,6 +1,6 @@
 /// A police station (警察署), keyed by NPA prefecture code + station code.
 public struct Station: Hashable, Sendable, Identifiable {
-    /// Five digits: the NPA prefecture code (2, not JIS) followed by the station code (3), e.g. `18101`.
+    /// Five digits: the NPA prefecture code (2, not JIS) followed by the station code (3), e.g. `58101`.
     public let id: String
     /// Japanese name, e.g. 福井警察署 or 福井.
     public let nameJA: String

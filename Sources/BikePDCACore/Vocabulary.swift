@@ -140,11 +140,11 @@ public enum AgeBand: String, CodedValue {
     public var aliases: [String] {
         switch self {
         case .under16: ["under16", "<16", "0-15", "中学生以下"]
-        case .age16to19: ["16~19", "16～19歳"]
+        case .age16to19: ["16~19", "16~19歳", "16〜19"]
         case .age20to29: ["20~29", "20歳代"]
         case .age30to39: ["30~39", "30歳代"]
         case .age40to49: ["40~49", "40歳代"]
-        case .age50to64: ["50~64"]
+        case .age50to64: ["50~64", "50~64歳", "50〜64"]
         case .age65plus: ["65~", "65歳~", "高齢者"]
         }
     }

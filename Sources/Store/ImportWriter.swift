@@ -71,19 +71,33 @@ public final class ImportWriter {
     }
 
     /// Upserts by key; when the key was already written by this import, reports the duplicate.
-    private func upsert(table: String, key: String, keyValue: String, columns: [String], values: [(any DatabaseValueConvertible)?], line: Int) throws
-        -> WriteOutcome
-    {
-        let all = columns + ["import_id", "source_line"]
-        let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
-        let updates = all.filter { $0 != key }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let sql = """
-            INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(placeholders))
-            ON CONFLICT(\(key)) DO UPDATE SET \(updates) WHERE \(table).import_id <> excluded.import_id
-            """
-        let insert = try statement(sql)
-        insert.setUncheckedArguments(StatementArguments(values + [importID, line]))
-        try insert.execute()
+    ///
+    /// `columns` must be the same for every call with the same `table`: the statement is prepared once.
+    private func upsert(
+        table: String, key: String, keyValue: String, columns: [String],
+        values: [(any DatabaseValueConvertible)?], line: Int
+    ) throws -> WriteOutcome {
+        let insert: Statement
+        if let cached = statements[table] {
+            insert = cached
+        } else {
+            let all = columns + ["import_id", "source_line"]
+            let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
+            let updates = all.filter { $0 != key }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(placeholders))
+                    ON CONFLICT(\(key)) DO UPDATE SET \(updates) WHERE \(table).import_id <> excluded.import_id
+                    """)
+            statements[table] = insert
+        }
+        var bound: [DatabaseValue] = []
+        bound.reserveCapacity(values.count + 2)
+        for value in values { bound.append(value?.databaseValue ?? .null) }
+        bound.append(importID.databaseValue)
+        bound.append(line.databaseValue)
+        // Temporary bindings: GRDB binds the strings without copying them.
+        try insert.execute(arguments: StatementArguments(bound))
         if db.changesCount == 0 {
             let first = try Int.fetchOne(
                 db, sql: "SELECT source_line FROM \(table) WHERE \(key) = ?", arguments: [keyValue])

@@ -3,12 +3,15 @@ import Foundation
 import Geo
 
 /// Turns one row's cells into a record of the core model, collecting every bad cell as a diagnostic.
-struct RowDecoder {
+///
+/// A class so that each row's ``Row`` refers to it instead of copying its lookup tables.
+final class RowDecoder {
     let dataset: Dataset
     let layout: HeaderLayout
     let profile: MappingProfile
     let file: String
-    var reference: ReferenceData
+    let reference: ReferenceData
+    private let hasValueMaps: Bool
 
     private let departments = CodeLookup(Department.self)
     private let zoneKinds = CodeLookup(ZoneKind.self)
@@ -26,6 +29,7 @@ struct RowDecoder {
         self.profile = profile
         self.file = file
         self.reference = reference
+        self.hasValueMaps = !profile.values.isEmpty
     }
 
     /// Decodes a row; on failure returns the diagnostics (every bad cell, not only the first).
@@ -93,7 +97,9 @@ struct RowDecoder {
             }
             let value = TextNormalization.trimmed(raw)
             if value.isEmpty { return nil }
-            if let map = decoder.profile.values[column], let mapped = map[TextNormalization.valueKey(value)] {
+            if decoder.hasValueMaps, let map = decoder.profile.values[column],
+                let mapped = map[TextNormalization.valueKey(value)]
+            {
                 return mapped
             }
             return value
@@ -142,8 +148,7 @@ struct RowDecoder {
 
         mutating func number(_ column: String, required isRequired: Bool, minimum: Double = 0) -> Double? {
             guard let cell = isRequired ? required(column, expected: "a number") : text(column) else { return nil }
-            let folded = TextNormalization.nfkc(cell).replacingOccurrences(of: ",", with: "")
-            guard let value = Double(folded), value.isFinite, value >= minimum else {
+            guard let value = Double(Self.plainDigits(cell)), value.isFinite, value >= minimum else {
                 fail(column, "invalid number \"\(cell)\" in column \(label(column)) (expected a number ≥ \(Self.format(minimum)))")
                 return nil
             }
@@ -152,8 +157,7 @@ struct RowDecoder {
 
         mutating func integer(_ column: String, required isRequired: Bool) -> Int? {
             guard let cell = isRequired ? required(column, expected: "a whole number") : text(column) else { return nil }
-            let folded = TextNormalization.nfkc(cell).replacingOccurrences(of: ",", with: "")
-            guard let value = Int(folded), value >= 0 else {
+            guard let value = Int(Self.plainDigits(cell)), value >= 0 else {
                 fail(column, "invalid count \"\(cell)\" in column \(label(column)) (expected a whole number ≥ 0)")
                 return nil
             }
@@ -161,7 +165,7 @@ struct RowDecoder {
         }
 
         mutating func stationID(_ column: String = "station") -> String? {
-            guard let cell = required(column, expected: "a station id such as 18101 or a registered station name")
+            guard let cell = required(column, expected: "a five-digit station id such as 58101 or a registered station name")
             else { return nil }
             guard let id = decoder.reference.stationID(for: cell) else {
                 fail(column, "unknown station \"\(cell)\" in column \(label(column)) (\(decoder.reference.stationHint))")
@@ -205,6 +209,13 @@ struct RowDecoder {
             }
         }
 
+        /// The cell with full-width digits folded and thousands separators removed (`１，２００` → `1200`).
+        static func plainDigits(_ cell: String) -> String {
+            let folded = TextNormalization.nfkc(cell)
+            guard folded.utf8.contains(UInt8(ascii: ",")) else { return folded }
+            return String(folded.filter { $0 != "," })
+        }
+
         static func format(_ value: Double) -> String {
             value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
         }
@@ -212,7 +223,7 @@ struct RowDecoder {
         // MARK: Datasets
 
         mutating func stationRow() -> Station? {
-            let prefecture = required("prefecture_code", expected: "a two-digit NPA prefecture code such as 18")
+            let prefecture = required("prefecture_code", expected: "a two-digit NPA prefecture code such as 52")
             let code = required("station_code", expected: "a three-digit station code such as 101")
             let name = required("name_ja", expected: "the station's Japanese name")
             var prefix: String?
@@ -221,7 +232,7 @@ struct RowDecoder {
                 if digits.count <= 2, digits.allSatisfy(\.isASCIIDigitCharacter), let n = Int(digits), n > 0 {
                     prefix = n < 10 ? "0\(n)" : String(n)
                 } else {
-                    fail("prefecture_code", "invalid prefecture code \"\(prefecture)\" (expected two digits, e.g. 18)")
+                    fail("prefecture_code", "invalid prefecture code \"\(prefecture)\" (expected two digits, e.g. 52)")
                 }
             }
             var suffix: String?
