@@ -201,10 +201,14 @@ final class RowDecoder {
             case (nil, nil):
                 return nil
             case (_?, nil):
-                if text("longitude") == nil { fail("latitude", "latitude given without longitude (give both or neither)") }
+                if text("longitude") == nil {
+                    fail("longitude", "missing longitude: a latitude is given without it (give both or neither)")
+                }
                 return nil
             case (nil, _?):
-                if text("latitude") == nil { fail("longitude", "longitude given without latitude (give both or neither)") }
+                if text("latitude") == nil {
+                    fail("latitude", "missing latitude: a longitude is given without it (give both or neither)")
+                }
                 return nil
             }
         }
