@@ -91,12 +91,11 @@ public final class ImportWriter {
                     """)
             statements[table] = insert
         }
-        var bound: [DatabaseValue] = []
-        bound.reserveCapacity(values.count + 2)
-        for value in values { bound.append(value?.databaseValue ?? .null) }
-        bound.append(importID.databaseValue)
-        bound.append(line.databaseValue)
-        // Temporary bindings: GRDB binds the strings without copying them.
+        var bound = values
+        bound.append(importID)
+        bound.append(line)
+        // Temporary bindings: GRDB binds the strings without copying them. (The existential initialiser maps
+        // with a closure; the generic one goes through a key path, several times slower per row.)
         try insert.execute(arguments: StatementArguments(bound))
         if db.changesCount == 0 {
             let first = try Int.fetchOne(

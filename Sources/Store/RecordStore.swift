@@ -37,8 +37,9 @@ public final class RecordStore: Sendable {
         var grdb = GRDB.Configuration()
         grdb.busyMode = .timeout(configuration.busyTimeout)
         grdb.prepareDatabase { db in
-            // A large page cache keeps an import's uncommitted pages out of the WAL until commit.
-            try db.execute(sql: "PRAGMA cache_size = -131072")
+            // 16 MiB of page cache per connection: enough to keep a month's import in memory until it commits,
+            // small enough that memory stays bounded whatever the file's size.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
