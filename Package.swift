@@ -32,7 +32,7 @@ let package = Package(
             dependencies: ["BikePDCACore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "Analytics", dependencies: ["BikePDCACore", "Geo"]),
-        .target(name: "SampleGenerator", dependencies: ["BikePDCACore"]),
+        .target(name: "SampleGenerator", dependencies: ["BikePDCACore", "CSVSupport"]),
         // Wires importers and store for one file: the import pipeline the CLI runs and the tests drive.
         .target(
             name: "Pipeline",

@@ -61,6 +61,11 @@ public struct CSVWriter: Sendable {
     }
 
     private mutating func appendField(_ field: String) {
+        Self.appendField(field, to: &bytes)
+    }
+
+    /// Appends one field to `bytes`, quoted through libcsv when it needs quotes (no formula neutralisation).
+    public static func appendField(_ field: String, to bytes: inout [UInt8]) {
         let needsQuotes = field.utf8.contains { byte in
             byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
         } || field.first == " " || field.last == " "

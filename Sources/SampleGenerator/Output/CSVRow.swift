@@ -1,4 +1,5 @@
 import BikePDCACore
+import CSVSupport
 
 /// One CSV record being assembled as UTF-8 bytes, reused from row to row to avoid allocations.
 ///
@@ -25,22 +26,10 @@ struct CSVRow {
         fieldCount = 0
     }
 
-    /// Appends a text field, quoting it when needed.
+    /// Appends a text field, quoted (through libcsv, as every CSV of the project) when needed.
     mutating func append(_ text: String) {
         separate()
-        let utf8 = text.utf8
-        if utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-            bytes.append(0x22)
-            for byte in utf8 {
-                if byte == 0x22 {
-                    bytes.append(0x22)
-                }
-                bytes.append(byte)
-            }
-            bytes.append(0x22)
-        } else {
-            bytes.append(contentsOf: utf8)
-        }
+        CSVWriter.appendField(text, to: &bytes)
     }
 
     /// Appends an optional text field (empty when `nil`).
