@@ -4,16 +4,25 @@ import Foundation
 import Importers
 import Pipeline
 
-extension Dataset: ExpressibleByArgument {}
+/// What `bikepdca import` reads: one of the canonical datasets, or the NPA open accident data as published.
+enum ImportTarget: String, CaseIterable, ExpressibleByArgument {
+    case stations, zones, enforcement, accidents, activities, plans
+    case npaAccidents = "npa-accidents"
+
+    var dataset: Dataset? { Dataset(rawValue: rawValue) }
+}
 
 extension BikePDCA {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import CSV files (or a zones GeoJSON) into the database.",
             discussion: """
-                Datasets: stations, zones, enforcement, accidents, activities, plans (formats: docs/DATASETS.md).
+                Datasets: stations, zones, enforcement, accidents, activities, plans (formats: docs/DATASETS.md),
+                and npa-accidents: the National Police Agency's open accident data as published (本票 files, with
+                their 補充票 through --hojuhyo; docs/NPA.md).
                 Import stations first, then zones, then the rest: rows are checked against registered stations
-                and zones.
+                and zones. After enforcement and accidents, records with coordinates but no zone are placed in
+                their zone by position (see bikepdca assign).
 
                 Each file is all-or-nothing: one bad row and nothing of that file is written; every bad cell is
                 reported as file:line:column. --skip-invalid imports the valid rows and writes the others, with
@@ -26,8 +35,8 @@ extension BikePDCA {
 
         @OptionGroup var store: StoreOptions
 
-        @Argument(help: "stations | zones | enforcement | accidents | activities | plans")
-        var dataset: Dataset
+        @Argument(help: "stations | zones | enforcement | accidents | activities | plans | npa-accidents")
+        var dataset: ImportTarget
 
         @Argument(help: "CSV files (zones also accept .geojson).")
         var files: [String]
@@ -53,6 +62,12 @@ extension BikePDCA {
         @Option(help: "Folder for rejects files (default: beside each input file).")
         var rejectsDir: String?
 
+        @Option(help: "npa-accidents: a 補充票 (hojuhyo) file of the same year; repeat for several.")
+        var hojuhyo: [String] = []
+
+        @Option(help: "npa-accidents: keep only this NPA prefecture code (2 digits, e.g. 52 福井).")
+        var prefecture: String?
+
         func validate() throws {
             if let encoding, TextEncoding(userSpelling: encoding) == nil {
                 throw ValidationError("unknown encoding '\(encoding)' (expected utf8 or cp932)")
@@ -63,10 +78,22 @@ extension BikePDCA {
             if let mapping, !FileManager.default.fileExists(atPath: mapping) {
                 throw ValidationError("no such mapping profile: \(mapping)")
             }
+            if let missing = hojuhyo.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+                throw ValidationError("no such file: \(missing)")
+            }
+            if dataset != .npaAccidents && (!hojuhyo.isEmpty || prefecture != nil) {
+                throw ValidationError("--hojuhyo and --prefecture apply to npa-accidents only")
+            }
         }
 
         func run() throws {
-            let pipeline = ImportPipeline(store: try store.open())
+            let opened = try store.open()
+            guard let dataset = dataset.dataset else {
+                try BikePDCA.importNPA(
+                    files: files, hojuhyo: hojuhyo, prefecture: prefecture, store: opened, skipInvalid: skipInvalid)
+                return
+            }
+            let pipeline = ImportPipeline(store: opened)
             var options = ImportOptions(dataset: dataset)
             options.mappingPath = mapping
             options.encoding = encoding.flatMap(TextEncoding.init(userSpelling:))
@@ -117,6 +144,9 @@ extension BikePDCA {
                             + (skipInvalid ? "" : " (--skip-invalid imports the valid rows)"))
                     failures += 1
                 }
+            }
+            if (dataset == .enforcement || dataset == .accidents || dataset == .zones) && !dryRun {
+                try BikePDCA.assignZonesAfterImport(opened)
             }
             if failures > 0 { throw ExitCode(1) }
         }
