@@ -135,6 +135,8 @@ enum StoreMigrations {
                 try insert.execute(arguments: [type.code, type.nameJA, type.nameEN, type.bluePenaltyYen])
             }
         }
+        registerNPA(&migrator)
+        registerAnalytics(&migrator)
         return migrator
     }
 }

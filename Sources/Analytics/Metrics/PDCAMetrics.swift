@@ -1,0 +1,273 @@
+import BikePDCACore
+
+/// What the metrics of one reporting period are computed from: reference data and tallies from the store.
+public struct MetricsInput: Sendable {
+    /// The reporting period.
+    public var period: ReportingPeriod
+    /// Every registered station: a station with no records in a month is reported missing.
+    public var stations: [Station]
+    /// Every registered zone.
+    public var zones: [Zone]
+    /// Plan rows overlapping the period.
+    public var plans: [Plan]
+    /// The period's tallies.
+    public var current: PeriodTallies
+    /// Accidents in the same span one year earlier (``ReportingPeriod/sameSpanPreviousYear()``).
+    public var lastYearAccidents: [AccidentTally]
+    /// Records delivered in that span, so its missing accident months are flagged too.
+    public var lastYearCoverage: [StationMonthCount]
+    /// Accidents in the same span two and three years earlier, for the 3-year average; empty to skip it.
+    public var earlierYearsAccidents: [[AccidentTally]]
+    /// Zone accidents by hour and weekday over the reference window (default: the period and the year before),
+    /// to tell whether zone enforcement fell in the hours when accidents happen.
+    public var zoneAccidentTimes: [HourWeekdayTally]
+
+    /// Creates an input bundle.
+    public init(
+        period: ReportingPeriod, stations: [Station], zones: [Zone], plans: [Plan], current: PeriodTallies,
+        lastYearAccidents: [AccidentTally], lastYearCoverage: [StationMonthCount],
+        earlierYearsAccidents: [[AccidentTally]] = [], zoneAccidentTimes: [HourWeekdayTally] = []
+    ) {
+        self.period = period
+        self.stations = stations
+        self.zones = zones
+        self.plans = plans
+        self.current = current
+        self.lastYearAccidents = lastYearAccidents
+        self.lastYearCoverage = lastYearCoverage
+        self.earlierYearsAccidents = earlierYearsAccidents
+        self.zoneAccidentTimes = zoneAccidentTimes
+    }
+}
+
+/// Computes the Plan, Do and Check metrics (PDCAの指標) of a period, by station × department × zone and for the
+/// prefecture. Pure: it sees only values, never the database.
+public enum PDCAMetrics {
+    /// The caveat printed with every year-on-year accident comparison.
+    public static let yearOnYearNote =
+        "Year-on-year accident changes in designated zones are naive comparisons: zones are chosen because their "
+        + "counts were high, and high counts tend to fall back on their own (regression to the mean). Use "
+        + "`bikepdca compare --method eb` before crediting a fall to the enforcement."
+
+    /// Builds the report for `input`, broken down by `grouping` (default: station × department × zone).
+    public static func report(_ input: MetricsInput, grouping: MetricsGrouping = .all) -> MetricsReport {
+        let period = input.period
+        let lastYear = period.sameSpanPreviousYear()
+        var rows: [MetricKey: MetricsRow] = [:]
+        func update(_ keys: [MetricKey], _ body: (inout MetricsRow) -> Void) {
+            for key in keys { body(&rows[key, default: MetricsRow(key: key)]) }
+        }
+        func departmentKeys(station: String, zone: String?) -> [MetricKey] {
+            guard grouping.contains(.department) else { return [] }
+            return Department.allCases.map { department in
+                MetricKey(
+                    stationID: grouping.contains(.station) ? station : nil, department: department,
+                    zoneID: grouping.contains(.zone) ? (zone ?? MetricKey.outsideZones) : nil)
+            }
+        }
+
+        // Every station has its rows, even with no record at all (its months are then reported missing).
+        for station in input.stations {
+            update(grouping.keys(stationID: station.id, department: nil, zoneID: nil)) { _ in }
+            update(departmentKeys(station: station.id, zone: nil)) { _ in }
+        }
+
+        // Plan: active zones and zone-months, then prorated plan rows.
+        let concentratedDays = Dictionary(
+            input.current.activities.filter { $0.kind == .concentratedEnforcement && $0.zoneID != nil }
+                .map { (ZoneMonth(zoneID: $0.zoneID ?? "", month: $0.month), $0.days) }, uniquingKeysWith: +)
+        for zone in input.zones where zone.designatedFrom <= period.end && (zone.designatedTo ?? period.end) >= period.start {
+            var zoneMonths = 0
+            var meeting = 0
+            for month in period.months {
+                let first = max(month.firstDay, period.start, zone.designatedFrom)
+                let last = min(month.lastDay, period.end, zone.designatedTo ?? period.end)
+                guard first <= last else { continue }
+                zoneMonths += 1
+                if (concentratedDays[ZoneMonth(zoneID: zone.id, month: month)] ?? 0) >= 1 { meeting += 1 }
+            }
+            update(grouping.keys(stationID: zone.stationID, department: nil, zoneID: zone.id)) { row in
+                row.plan.activeZones += 1
+                row.done.zoneMonths += zoneMonths
+                row.done.zoneMonthsMeetingMinimum += meeting
+            }
+            update(departmentKeys(station: zone.stationID, zone: zone.id)) { row in row.plan.activeZones += 1 }
+        }
+        for plan in input.plans {
+            let overlapFirst = max(plan.period.start, period.start)
+            let overlapLast = min(plan.period.end, period.end)
+            guard overlapFirst <= overlapLast else { continue }
+            let share =
+                Double(overlapLast.dayNumber - overlapFirst.dayNumber + 1)
+                / Double(plan.period.end.dayNumber - plan.period.start.dayNumber + 1)
+            update(grouping.keys(stationID: plan.stationID, department: plan.department, zoneID: plan.zoneID)) {
+                row in
+                row.plan.plannedOperations += Double(plan.plannedOperations) * share
+                row.plan.plannedOfficerHours += plan.plannedOfficerHours * share
+                if let target = plan.targetWarnings {
+                    row.plan.targetWarnings = (row.plan.targetWarnings ?? 0) + Double(target) * share
+                }
+                if let target = plan.targetCitations {
+                    row.plan.targetCitations = (row.plan.targetCitations ?? 0) + Double(target) * share
+                }
+                if let target = plan.targetAccidentReductionPercent {
+                    row.plan.targetAccidentReductionPercent = max(row.plan.targetAccidentReductionPercent ?? target, target)
+                }
+            }
+        }
+
+        // Do: operations and officer-hours, then enforcement.
+        for tally in input.current.activities {
+            update(grouping.keys(stationID: tally.stationID, department: nil, zoneID: tally.zoneID)) { row in
+                row.done.operationsByKind[tally.kind.rawValue, default: 0] += tally.operations
+                if tally.kind == .concentratedEnforcement, tally.zoneID != nil {
+                    row.done.concentratedDays += tally.days
+                }
+                for (department, hours) in tally.officerHours {
+                    row.done.officerHoursByDepartment[department.rawValue, default: 0] += hours
+                }
+                row.done.jointOfficerHours += tally.jointOfficerHours
+                row.done.allDepartmentOfficerHours += tally.totalOfficerHours
+            }
+            for key in departmentKeys(station: tally.stationID, zone: tally.zoneID) {
+                guard let department = key.department else { continue }
+                update([key]) { row in
+                    row.done.operationsByKind[tally.kind.rawValue, default: 0] +=
+                        tally.operationsByDepartment[department] ?? 0
+                    row.done.officerHoursByDepartment[department.rawValue, default: 0] +=
+                        tally.officerHours[department] ?? 0
+                }
+            }
+        }
+        for tally in input.current.enforcement {
+            update(grouping.keys(stationID: tally.stationID, department: tally.department, zoneID: tally.zoneID)) {
+                row in
+                switch tally.outcome {
+                case .warning: row.done.warnings += tally.count
+                case .blueTicket: row.done.blueTickets += tally.count
+                case .redTicket: row.done.redTickets += tally.count
+                }
+                row.done.byViolation[tally.violation, default: [:]][tally.outcome.rawValue, default: 0] += tally.count
+                if tally.zoneID != nil { row.done.enforcementInZones += tally.count }
+            }
+        }
+        var accidentCells: [StationZone: Set<Int>] = [:]
+        for tally in input.zoneAccidentTimes where tally.count > 0 {
+            guard let hour = tally.hour else { continue }
+            accidentCells[StationZone(tally), default: []].insert(tally.weekday * 24 + hour)
+        }
+        for tally in input.current.zoneEnforcementTimes {
+            guard let hour = tally.hour else { continue }
+            let inAccidentHours = accidentCells[StationZone(tally)]?.contains(tally.weekday * 24 + hour) ?? false
+            update(grouping.keys(stationID: tally.stationID, department: nil, zoneID: tally.zoneID)) { row in
+                row.done.zoneEnforcementWithTime += tally.count
+                if inAccidentHours { row.done.zoneEnforcementInAccidentHours += tally.count }
+            }
+        }
+
+        // Check: accidents now, last year and in the earlier years, on every row without a department.
+        for key in rows.keys where key.department == nil { rows[key]?.check = CheckFigures() }
+        func addAccidents(_ tallies: [AccidentTally], _ body: @escaping (inout CheckFigures, AccidentTally) -> Void) {
+            for tally in tallies {
+                for key in grouping.keys(stationID: tally.stationID, department: nil, zoneID: tally.zoneID)
+                where key.department == nil {
+                    var row = rows[key] ?? MetricsRow(key: key)
+                    var check = row.check ?? CheckFigures()
+                    body(&check, tally)
+                    row.check = check
+                    rows[key] = row
+                }
+            }
+        }
+        addAccidents(input.current.accidents) { check, tally in
+            check.accidents += tally.count
+            check.accidentsBySeverity[tally.severity.rawValue, default: 0] += tally.count
+        }
+        addAccidents(input.lastYearAccidents) { check, tally in check.accidentsLastYear += tally.count }
+        // A year with no accident record at all was not delivered: it is left out of the average, not zero.
+        let earlierYears = input.earlierYearsAccidents.filter { !$0.isEmpty }
+        let averageYears = earlierYears.count + 1
+        if !input.earlierYearsAccidents.isEmpty {
+            for key in rows.keys where key.department == nil { rows[key]?.check?.threeYearAverage = 0 }
+            addAccidents(input.lastYearAccidents + earlierYears.flatMap { $0 }) { check, tally in
+                check.threeYearAverage = (check.threeYearAverage ?? 0) + Double(tally.count) / Double(averageYears)
+            }
+        }
+        let days = Double(period.dayCount)
+        let lastYearDays = Double(lastYear.dayCount)
+        for key in rows.keys {
+            guard var check = rows[key]?.check else { continue }
+            let now = check.accidents
+            let before = check.accidentsLastYear
+            check.changePercent = before > 0 ? Double(now - before) / Double(before) * 100 : nil
+            if let ratio = try? PoissonRateRatio.exact(
+                events1: now, exposure1: days, events2: before, exposure2: lastYearDays)
+            {
+                check.rateRatio = RateRatioFigure(ratio)
+            }
+            check.reliability = CountReliability.classify(events: now + before).rawValue
+            if let target = rows[key]?.plan.targetAccidentReductionPercent, let change = check.changePercent {
+                check.targetMet = change <= -target
+            }
+            rows[key]?.check = check
+        }
+
+        // Completeness: a station-month with no records is missing, never zero.
+        var missing: [MissingStationMonth] = []
+        let delivered = Set(input.current.coverage.map { "\($0.dataset.rawValue) \($0.stationID) \($0.month)" })
+        let deliveredLastYear = Set(input.lastYearCoverage.map { "\($0.stationID) \($0.month)" })
+        for station in input.stations {
+            for dataset in [DatasetKind.enforcement, .accidents, .activities] {
+                for month in period.months where !delivered.contains("\(dataset.rawValue) \(station.id) \(month)") {
+                    missing.append(MissingStationMonth(dataset: dataset.rawValue, stationID: station.id, month: month.description))
+                }
+            }
+            for month in lastYear.months where !deliveredLastYear.contains("\(station.id) \(month)") {
+                missing.append(
+                    MissingStationMonth(dataset: "accidents (last year)", stationID: station.id, month: month.description))
+            }
+        }
+        missing.sort()
+        for key in rows.keys {
+            rows[key]?.missing = missing.filter { key.stationID == nil || $0.stationID == key.stationID }.map(\.description)
+        }
+
+        var notes = [yearOnYearNote]
+        if !missing.isEmpty {
+            notes.append(
+                "\(missing.count) station-month(s) have no records and are reported missing, not counted as zero: "
+                    + "figures that depend on them are incomplete.")
+        }
+        if earlierYears.count < input.earlierYearsAccidents.count {
+            notes.append(
+                "The multi-year average covers \(averageYears) year(s): earlier years have no accident records "
+                    + "and are left out rather than counted as zero.")
+        }
+        if grouping.contains(.department) {
+            notes.append(
+                "Department rows carry no accident figures (accidents have no department) and no joint share; "
+                    + "see the all-department (*) rows.")
+        }
+        return MetricsReport(
+            period: period.label, start: period.start.description, end: period.end.description,
+            lastYearPeriod: lastYear.label, rows: rows.values.sorted { $0.key < $1.key }, missing: missing,
+            notes: notes)
+    }
+}
+
+/// A zone in a month.
+struct ZoneMonth: Hashable {
+    let zoneID: String
+    let month: YearMonth
+}
+
+/// A station and zone (outside every zone when `nil`).
+struct StationZone: Hashable {
+    let stationID: String
+    let zoneID: String?
+
+    init(_ tally: HourWeekdayTally) {
+        stationID = tally.stationID
+        zoneID = tally.zoneID
+    }
+}

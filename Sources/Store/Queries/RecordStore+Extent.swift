@@ -1,0 +1,11 @@
+import BikePDCACore
+import GRDB
+
+extension RecordStore {
+    /// The date of the latest accident loaded, or `nil` when there is none.
+    public func latestAccidentDate() throws(StoreError) -> LocalDate? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT MAX(date) FROM accidents").flatMap { LocalDate(iso: $0) }
+        }
+    }
+}

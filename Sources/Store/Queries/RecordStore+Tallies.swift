@@ -1,0 +1,272 @@
+import BikePDCACore
+import GRDB
+
+/// A zone as stored, with its geometry still as GeoJSON text (the store does not parse geometry).
+public struct StoredZone: Hashable, Sendable {
+    /// The zone, with `geometry` left `nil`.
+    public let zone: Zone
+    /// The GeoJSON geometry object as imported, if any.
+    public let geometryJSON: String?
+
+    /// Creates a stored zone.
+    public init(zone: Zone, geometryJSON: String?) {
+        self.zone = zone
+        self.geometryJSON = geometryJSON
+    }
+}
+
+extension RecordStore {
+    /// Every registered zone (重点地区・路線), ordered by id; geometry comes back as text in ``StoredZone``.
+    public func zones() throws(StoreError) -> [StoredZone] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, kind, station_id, name, designated_from, designated_to, reason, geometry, buffer_m
+                    FROM zones ORDER BY id
+                    """
+            ).compactMap { row -> StoredZone? in
+                guard let kind = ZoneKind(rawValue: row["kind"]),
+                    let from = LocalDate(iso: row["designated_from"] as String)
+                else { return nil }
+                let to = (row["designated_to"] as String?).flatMap { LocalDate(iso: $0) }
+                let zone = Zone(
+                    id: row["id"], kind: kind, stationID: row["station_id"], name: row["name"], designatedFrom: from,
+                    designatedTo: to, reason: row["reason"], geometry: nil, bufferMetres: row["buffer_m"])
+                return StoredZone(zone: zone, geometryJSON: row["geometry"])
+            }
+        }
+    }
+
+    /// Plan rows (計画) whose period overlaps `start`…`end`, ordered by period, station, department and zone.
+    public func plans(overlapping start: LocalDate, _ end: LocalDate) throws(StoreError) -> [Plan] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT period, station_id, department, zone_id, planned_operations, planned_officer_hours,
+                           target_warnings, target_citations, target_accident_reduction_pct
+                    FROM plans WHERE period_start <= ? AND period_end >= ?
+                    ORDER BY period_start, station_id, department, zone_id
+                    """, arguments: [end.description, start.description]
+            ).compactMap { row -> Plan? in
+                guard let period = try? PlanPeriod.parse(row["period"] as String),
+                    let department = Department(rawValue: row["department"])
+                else { return nil }
+                let zone: String = row["zone_id"]
+                return Plan(
+                    period: period, stationID: row["station_id"], department: department,
+                    zoneID: zone.isEmpty ? nil : zone, plannedOperations: row["planned_operations"],
+                    plannedOfficerHours: row["planned_officer_hours"], targetWarnings: row["target_warnings"],
+                    targetCitations: row["target_citations"],
+                    targetAccidentReductionPercent: row["target_accident_reduction_pct"])
+            }
+        }
+    }
+
+    /// Enforcement counted by station × department × zone × month × outcome × violation, for dates
+    /// `start`…`end` (both included).
+    public func enforcementTallies(from start: LocalDate, to end: LocalDate) throws(StoreError)
+        -> [EnforcementTally]
+    {
+        try read { db in
+            var result: [EnforcementTally] = []
+            // Grouped in the order of the analytics index so SQLite streams the groups instead of sorting rows.
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT station_id, department, zone_id, violation, outcome, substr(date, 1, 7) AS month,
+                           COUNT(*) AS n
+                    FROM enforcement WHERE date >= ? AND date <= ?
+                    GROUP BY station_id, department, zone_id, violation, outcome, substr(date, 1, 7)
+                    """, arguments: [start.description, end.description])
+            while let row = try rows.next() {
+                guard let department = Department(rawValue: row[1]), let outcome = Outcome(rawValue: row[4]),
+                    let month = YearMonth(iso: row[5] as String)
+                else { continue }
+                result.append(
+                    EnforcementTally(
+                        stationID: row[0], department: department, zoneID: row[2], month: month, outcome: outcome,
+                        violation: row[3], count: row[6]))
+            }
+            return result
+        }
+    }
+
+    /// Accidents counted by station × zone × month × severity, for dates `start`…`end` (both included).
+    public func accidentTallies(from start: LocalDate, to end: LocalDate) throws(StoreError) -> [AccidentTally] {
+        try read { db in
+            var result: [AccidentTally] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT station_id, zone_id, severity, substr(date, 1, 7) AS month, COUNT(*) AS n
+                    FROM accidents WHERE date >= ? AND date <= ?
+                    GROUP BY station_id, zone_id, severity, substr(date, 1, 7)
+                    """, arguments: [start.description, end.description])
+            while let row = try rows.next() {
+                guard let severity = Severity(rawValue: row[2]), let month = YearMonth(iso: row[3] as String) else {
+                    continue
+                }
+                result.append(
+                    AccidentTally(
+                        stationID: row[0], zoneID: row[1], month: month, severity: severity, count: row[4]))
+            }
+            return result
+        }
+    }
+
+    /// Operations summed by station × zone × month × kind, for dates `start`…`end` (both included).
+    public func activityTallies(from start: LocalDate, to end: LocalDate) throws(StoreError) -> [ActivityTally] {
+        try read { db in
+            var result: [ActivityTally] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT station_id, zone_id, kind, substr(date, 1, 7) AS month,
+                           COUNT(*),
+                           SUM(officers_traffic > 0 AND officers_community > 0),
+                           SUM(officers_traffic > 0), SUM(officers_community > 0), SUM(officers_other > 0),
+                           SUM(officers_traffic * hours), SUM(officers_community * hours),
+                           SUM(officers_other * hours),
+                           SUM(CASE WHEN officers_traffic > 0 AND officers_community > 0
+                               THEN (officers_traffic + officers_community + officers_other) * hours ELSE 0 END),
+                           COUNT(DISTINCT date)
+                    FROM activities WHERE date >= ? AND date <= ?
+                    GROUP BY station_id, zone_id, kind, substr(date, 1, 7)
+                    """, arguments: [start.description, end.description])
+            while let row = try rows.next() {
+                guard let kind = ActivityKind(rawValue: row[2]), let month = YearMonth(iso: row[3] as String) else {
+                    continue
+                }
+                result.append(
+                    ActivityTally(
+                        stationID: row[0], zoneID: row[1], month: month, kind: kind, operations: row[4],
+                        jointOperations: row[5],
+                        operationsByDepartment: [.traffic: row[6], .community: row[7], .other: row[8]],
+                        officerHours: [.traffic: row[9], .community: row[10], .other: row[11]],
+                        jointOfficerHours: row[12], days: row[13]))
+            }
+            return result
+        }
+    }
+
+    /// Records delivered per monthly dataset × station × month, for months touching `start`…`end`.
+    ///
+    /// A station-month absent from the result has no record at all: report it as missing, never as zero.
+    public func stationMonthCounts(from start: LocalDate, to end: LocalDate) throws(StoreError)
+        -> [StationMonthCount]
+    {
+        try read { db in
+            var result: [StationMonthCount] = []
+            for dataset in [DatasetKind.enforcement, .accidents, .activities] {
+                // The table name comes from a closed enum, never from user text.
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT station_id, substr(date, 1, 7) AS month, COUNT(*) FROM \(dataset.rawValue)
+                        WHERE date >= ? AND date <= ? GROUP BY station_id, substr(date, 1, 7)
+                        """, arguments: [start.yearMonth.firstDay.description, end.yearMonth.lastDay.description])
+                while let row = try rows.next() {
+                    guard let month = YearMonth(iso: row[1] as String) else { continue }
+                    result.append(
+                        StationMonthCount(dataset: dataset, stationID: row[0], month: month, records: row[2]))
+                }
+            }
+            return result
+        }
+    }
+
+    /// Enforcement (or accidents) inside zones counted by hour of day and ISO weekday, for dates `start`…`end`.
+    public func zoneHourWeekdayTallies(of dataset: DatasetKind, from start: LocalDate, to end: LocalDate)
+        throws(StoreError) -> [HourWeekdayTally]
+    {
+        guard dataset == .enforcement || dataset == .accidents else { return [] }
+        return try read { db in
+            // Grouped by zone, station, date and hour in the order of the `…_zone_hours` index, so SQLite streams
+            // the groups without sorting; weekdays are folded here (a date's weekday needs no SQL).
+            var counts: [HourWeekdayKey: Int] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT zone_id, station_id, date, substr(time, 1, 2), COUNT(*)
+                    FROM \(dataset.rawValue)
+                    WHERE zone_id IS NOT NULL AND date >= ? AND date <= ?
+                    GROUP BY zone_id, station_id, date, substr(time, 1, 2)
+                    """, arguments: [start.description, end.description])
+            var lastDate = ""
+            var weekday = 1
+            while let row = try rows.next() {
+                let dateText: String = row[2]
+                if dateText != lastDate {
+                    guard let date = LocalDate(iso: dateText) else { continue }
+                    weekday = date.isoWeekday
+                    lastDate = dateText
+                }
+                let hour = (row[3] as String?).flatMap { Int($0) }
+                let key = HourWeekdayKey(zoneID: row[0], stationID: row[1], hour: hour, weekday: weekday)
+                counts[key, default: 0] += row[4] as Int
+            }
+            return counts.map { key, count in
+                HourWeekdayTally(
+                    stationID: key.stationID, zoneID: key.zoneID, hour: key.hour, weekday: key.weekday, count: count)
+            }.sorted { ($0.stationID, $0.zoneID ?? "", $0.weekday, $0.hour ?? -1) < ($1.stationID, $1.zoneID ?? "", $1.weekday, $1.hour ?? -1) }
+        }
+    }
+
+    /// Located accidents counted per quarter-mesh cell for dates `start`…`end`; with `outsideZonesOnly` (the
+    /// default) only accidents not attributed to a zone.
+    public func accidentGridCells(from start: LocalDate, to end: LocalDate, outsideZonesOnly: Bool = true)
+        throws(StoreError) -> [GridCellTally]
+    {
+        try read { db in
+            // CAST truncates toward zero, which is ⌊x⌋ for the positive values Japan's coordinates give.
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT CAST(latitude * 480 AS INTEGER) AS r, CAST((longitude - 100) * 320 AS INTEGER) AS c,
+                           COUNT(*), SUM(severity IN ('fatal', 'serious'))
+                    FROM accidents
+                    WHERE date >= ? AND date <= ? AND latitude IS NOT NULL AND longitude IS NOT NULL
+                      AND latitude > 0 AND longitude > 100 AND (? = 0 OR zone_id IS NULL)
+                    GROUP BY r, c ORDER BY r, c
+                    """, arguments: [start.description, end.description, outsideZonesOnly ? 1 : 0]
+            ).map { row in GridCellTally(row: row[0], column: row[1], count: row[2], fatalOrSerious: row[3]) }
+        }
+    }
+
+    /// Every tally a reporting period's Plan, Do and Check metrics need, for dates `start`…`end`.
+    ///
+    /// The records delivered per station-month are counted from the tallies themselves (within the period), so
+    /// no extra pass over the records is needed.
+    public func periodTallies(from start: LocalDate, to end: LocalDate) throws(StoreError) -> PeriodTallies {
+        let enforcement = try enforcementTallies(from: start, to: end)
+        let accidents = try accidentTallies(from: start, to: end)
+        let activities = try activityTallies(from: start, to: end)
+        var delivered: [StationMonthCount] = []
+        func add(_ dataset: DatasetKind, _ items: [(String, YearMonth, Int)]) {
+            var sums: [String: [YearMonth: Int]] = [:]
+            for (station, month, count) in items { sums[station, default: [:]][month, default: 0] += count }
+            for (station, months) in sums.sorted(by: { $0.key < $1.key }) {
+                for (month, count) in months.sorted(by: { $0.key < $1.key }) {
+                    delivered.append(StationMonthCount(dataset: dataset, stationID: station, month: month, records: count))
+                }
+            }
+        }
+        add(.enforcement, enforcement.map { ($0.stationID, $0.month, $0.count) })
+        add(.accidents, accidents.map { ($0.stationID, $0.month, $0.count) })
+        add(.activities, activities.map { ($0.stationID, $0.month, $0.operations) })
+        return PeriodTallies(
+            start: start, end: end, enforcement: enforcement, accidents: accidents, activities: activities,
+            coverage: delivered,
+            zoneEnforcementTimes: try zoneHourWeekdayTallies(of: .enforcement, from: start, to: end))
+    }
+}
+
+/// The key of an hour × weekday count.
+struct HourWeekdayKey: Hashable {
+    let zoneID: String?
+    let stationID: String
+    let hour: Int?
+    let weekday: Int
+}

@@ -1,0 +1,68 @@
+import Analytics
+import ArgumentParser
+import BikePDCACore
+import Foundation
+import Geo
+import Store
+
+extension BikePDCA {
+    struct Act: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Act: recommendations with their reasons and numbers (change tactics, maintenance, new zones, plan).")
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "The period (e.g. FY2025, 2025-04..2025-09).")
+        var period: String
+
+        @Option(help: "Grid for hot spots: 3, half or quarter.")
+        var mesh: String = "half"
+
+        @Option(help: "Enforcement records a zone needs to count as enforced (default 30).")
+        var minZoneEnforcement: Int?
+
+        @Option(help: "Execution below this percentage of planned officer-hours is under plan (default 80).")
+        var underPlanPercent: Double?
+
+        @Option(help: "A fall of at least this percent two years running is sustained (default 20).")
+        var sustainedFallPercent: Double?
+
+        @Option(help: "Output format: table or json.")
+        var format: OutputFormat = .table
+
+        func run() throws {
+            let reporting = try AnalyticsSupport.parsePeriod(period)
+            var thresholds = ActThresholds()
+            if let value = minZoneEnforcement { thresholds.minimumZoneEnforcement = value }
+            if let value = underPlanPercent { thresholds.underPlanPercent = value }
+            if let value = sustainedFallPercent { thresholds.sustainedFallPercent = value }
+            let opened = try store.open()
+            let recommendations = try AnalyticsSupport.run {
+                let zones = try AnalyticsSupport.zones(opened)
+                let current = PDCAMetrics.report(
+                    try AnalyticsSupport.metricsInput(store: opened, period: reporting, zones: zones), grouping: .all)
+                let lastYear = PDCAMetrics.report(
+                    try AnalyticsSupport.metricsInput(
+                        store: opened, period: reporting.sameSpanPreviousYear(), zones: zones),
+                    grouping: [.station, .zone])
+                let shapes = zones.filter {
+                    $0.designatedFrom <= reporting.end && ($0.designatedTo ?? reporting.end) >= reporting.start
+                }.compactMap(ZoneShape.init(zone:))
+                let hotSpots = HotSpots.rank(
+                    try opened.accidentGridCells(from: reporting.start, to: reporting.end),
+                    level: Hotspots.level(mesh) ?? .half, zoneShapes: shapes,
+                    minimumCount: thresholds.minimumHotSpotAccidents, minimumZ: thresholds.hotSpotZ)
+                return ActRecommendations.recommend(
+                    current: current, lastYear: lastYear, hotSpots: hotSpots, thresholds: thresholds)
+            }
+            if format == .json {
+                try AnalyticsSupport.printJSON(recommendations)
+                return
+            }
+            if recommendations.isEmpty { print("No recommendations for \(reporting.label) at these thresholds.") }
+            for item in recommendations {
+                print("[\(item.kind.rawValue)] \(item.subject): \(item.reason)")
+            }
+        }
+    }
+}
