@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Importers", targets: ["Importers"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Analytics", targets: ["Analytics"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -29,10 +30,15 @@ let package = Package(
         ),
         .target(
             name: "Store",
-            dependencies: ["BikePDCACore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "BikePDCACore", "Geo", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(name: "Analytics", dependencies: ["BikePDCACore", "Geo"]),
         .target(name: "SampleGenerator", dependencies: ["BikePDCACore", "CSVSupport"]),
+        // Self-contained HTML (inline SVG, escaping by construction) and Excel-safe CSV for reports.
+        .target(name: "Reports", dependencies: ["BikePDCACore", "Geo", "CSVSupport"]),
         // Wires importers and store for one file: the import pipeline the CLI runs and the tests drive.
         .target(
             name: "Pipeline",
@@ -44,8 +50,8 @@ let package = Package(
         .executableTarget(
             name: "bikepdca",
             dependencies: [
-                "BikePDCACore", "Importers", "Store", "Analytics", "SampleGenerator", "Pipeline",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "BikePDCACore", "CSVSupport", "Geo", "Importers", "Store", "Analytics", "SampleGenerator", "Pipeline",
+                "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BikePDCACoreTests", dependencies: ["BikePDCACore"]),
@@ -55,13 +61,27 @@ let package = Package(
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "BikePDCACore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "BikePDCACore"]),
         .testTarget(
+            name: "NPATests",
+            dependencies: [
+                "Importers", "Store", "Geo", "BikePDCACore", "CSVSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "Importers", "Store", "BikePDCACore", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "BikePDCACore"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "BikePDCACore", "Geo"]),
+        .testTarget(
+            name: "AnalyticsEndToEndTests",
+            dependencies: ["Analytics", "Pipeline", "Store", "Importers", "BikePDCACore", "SampleGenerator"]
+        ),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "BikePDCACore", "Geo", "CSVSupport"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "CLITests", dependencies: ["bikepdca", "SampleGenerator"]),
     ]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages BikePDCA builds and runs with (idempotent; needs root or sudo).
 set -euo pipefail
-packages=(libcsv-dev libsqlite3-dev sqlite3)
+# chromium: the real-browser report test; fonts-noto-cjk: Japanese text in its screenshots; time: benchmarks.
+packages=(libcsv-dev libsqlite3-dev sqlite3 chromium fonts-noto-cjk time)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
