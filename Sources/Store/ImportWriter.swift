@@ -72,10 +72,11 @@ public final class ImportWriter {
 
     /// Upserts by key; when the key was already written by this import, reports the duplicate.
     ///
-    /// `columns` must be the same for every call with the same `table`: the statement is prepared once.
+    /// `columns` must be the same for every call with the same `table`: the statement is prepared once. `bind`
+    /// binds the values of `columns` in order; the import id and source line follow.
     private func upsert(
-        table: String, key: String, keyValue: String, columns: [String],
-        values: [(any DatabaseValueConvertible)?], line: Int
+        table: String, key: String, keyValue: String, columns: [String], line: Int,
+        bind: (inout StatementBinder) -> Void
     ) throws -> WriteOutcome {
         let insert: Statement
         if let cached = statements[table] {
@@ -89,14 +90,14 @@ public final class ImportWriter {
                     INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(placeholders))
                     ON CONFLICT(\(key)) DO UPDATE SET \(updates) WHERE \(table).import_id <> excluded.import_id
                     """)
+            StatementBinder.prepareForBinding(insert)
             statements[table] = insert
         }
-        var bound = values
-        bound.append(importID)
-        bound.append(line)
-        // Temporary bindings: GRDB binds the strings without copying them. (The existential initialiser maps
-        // with a closure; the generic one goes through a key path, several times slower per row.)
-        try insert.execute(arguments: StatementArguments(bound))
+        var binder = StatementBinder(insert)
+        bind(&binder)
+        binder.integer(Int(importID))
+        binder.integer(line)
+        try insert.execute()
         if db.changesCount == 0 {
             let first = try Int.fetchOne(
                 db, sql: "SELECT source_line FROM \(table) WHERE \(key) = ?", arguments: [keyValue])
@@ -121,9 +122,14 @@ public final class ImportWriter {
     public func write(_ station: Station, line: Int) throws -> WriteOutcome {
         try upsert(
             table: "stations", key: "id", keyValue: station.id,
-            columns: ["id", "prefecture_code", "station_code", "name_ja", "name_en"],
-            values: [station.id, station.prefectureCode, station.stationCode, station.nameJA, station.nameEN],
-            line: line)
+            columns: ["id", "prefecture_code", "station_code", "name_ja", "name_en"], line: line
+        ) { binder in
+            binder.text(station.id)
+            binder.text(station.prefectureCode)
+            binder.text(station.stationCode)
+            binder.text(station.nameJA)
+            binder.text(station.nameEN)
+        }
     }
 
     /// Writes a zone (with its bounding box, for spatial look-ups).
@@ -135,12 +141,22 @@ public final class ImportWriter {
                 "id", "kind", "station_id", "name", "designated_from", "designated_to", "reason", "geometry", "buffer_m",
                 "min_lat", "min_lon", "max_lat", "max_lon",
             ],
-            values: [
-                zone.id, zone.kind.rawValue, zone.stationID, zone.name, zone.designatedFrom.description,
-                zone.designatedTo?.description, zone.reason, geometryText, zone.bufferMetres, box?.minLatitude,
-                box?.minLongitude, box?.maxLatitude, box?.maxLongitude,
-            ],
-            line: line)
+            line: line
+        ) { binder in
+            binder.text(zone.id)
+            binder.text(zone.kind.rawValue)
+            binder.text(zone.stationID)
+            binder.text(zone.name)
+            binder.text(zone.designatedFrom.description)
+            binder.text(zone.designatedTo?.description)
+            binder.text(zone.reason)
+            binder.text(geometryText)
+            binder.real(zone.bufferMetres)
+            binder.real(box?.minLatitude)
+            binder.real(box?.minLongitude)
+            binder.real(box?.maxLatitude)
+            binder.real(box?.maxLongitude)
+        }
     }
 
     /// Writes an enforcement record.
@@ -152,13 +168,22 @@ public final class ImportWriter {
                 "record_id", "date", "time", "station_id", "department", "zone_id", "latitude", "longitude",
                 "violation", "outcome", "vehicle", "age_band", "operation_id",
             ],
-            values: [
-                record.id, record.date.description, record.time?.description, record.stationID,
-                record.department.rawValue, record.zoneID, record.location?.latitude, record.location?.longitude,
-                record.violation, record.outcome.rawValue, record.vehicle.rawValue, record.ageBand?.rawValue,
-                record.operationID,
-            ],
-            line: line)
+            line: line
+        ) { binder in
+            binder.text(record.id)
+            binder.text(record.date.description)
+            binder.text(record.time?.description)
+            binder.text(record.stationID)
+            binder.text(record.department.rawValue)
+            binder.text(record.zoneID)
+            binder.real(record.location?.latitude)
+            binder.real(record.location?.longitude)
+            binder.text(record.violation)
+            binder.text(record.outcome.rawValue)
+            binder.text(record.vehicle.rawValue)
+            binder.text(record.ageBand?.rawValue)
+            binder.text(record.operationID)
+        }
     }
 
     /// Writes an accident.
@@ -170,13 +195,21 @@ public final class ImportWriter {
                 "record_id", "date", "time", "station_id", "zone_id", "latitude", "longitude", "severity",
                 "bicycle_role", "counterpart", "deaths", "injuries",
             ],
-            values: [
-                accident.id, accident.date.description, accident.time?.description, accident.stationID,
-                accident.zoneID, accident.location?.latitude, accident.location?.longitude,
-                accident.severity.rawValue, accident.bicycleRole.rawValue, accident.counterpart.rawValue,
-                accident.deaths, accident.injuries,
-            ],
-            line: line)
+            line: line
+        ) { binder in
+            binder.text(accident.id)
+            binder.text(accident.date.description)
+            binder.text(accident.time?.description)
+            binder.text(accident.stationID)
+            binder.text(accident.zoneID)
+            binder.real(accident.location?.latitude)
+            binder.real(accident.location?.longitude)
+            binder.text(accident.severity.rawValue)
+            binder.text(accident.bicycleRole.rawValue)
+            binder.text(accident.counterpart.rawValue)
+            binder.integer(accident.deaths)
+            binder.integer(accident.injuries)
+        }
     }
 
     /// Writes an activity.
@@ -188,12 +221,20 @@ public final class ImportWriter {
                 "record_id", "date", "start_time", "end_time", "hours", "station_id", "zone_id", "kind",
                 "officers_traffic", "officers_community", "officers_other",
             ],
-            values: [
-                activity.id, activity.date.description, activity.start?.description, activity.end?.description,
-                activity.hours, activity.stationID, activity.zoneID, activity.kind.rawValue,
-                activity.officers[.traffic] ?? 0, activity.officers[.community] ?? 0, activity.officers[.other] ?? 0,
-            ],
-            line: line)
+            line: line
+        ) { binder in
+            binder.text(activity.id)
+            binder.text(activity.date.description)
+            binder.text(activity.start?.description)
+            binder.text(activity.end?.description)
+            binder.real(activity.hours)
+            binder.text(activity.stationID)
+            binder.text(activity.zoneID)
+            binder.text(activity.kind.rawValue)
+            binder.integer(activity.officers[.traffic] ?? 0)
+            binder.integer(activity.officers[.community] ?? 0)
+            binder.integer(activity.officers[.other] ?? 0)
+        }
     }
 
     /// Writes a plan row (keyed by period × station × department × zone).

@@ -63,7 +63,7 @@ public final class NPAAccidentWriter {
         let role = record.bicycleRole
         // Bound straight to the prepared statement: a national file binds 14 million values, and building
         // `StatementArguments` for each row costs more than SQLite's own work.
-        var binder = NPAStatementBinder(insert)
+        var binder = StatementBinder(insert)
         binder.text(recordID)
         binder.integer(record.releaseYear)
         binder.text(record.layoutEdition)

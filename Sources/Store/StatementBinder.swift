@@ -2,9 +2,12 @@ import GRDB
 import GRDBSQLite
 
 /// Binds values to a prepared statement's parameters in order, through SQLite's C API (internal to the store:
-/// no C type leaves it). The NPA writer binds 46 values per row; GRDB's `StatementArguments` would allocate and
-/// convert each of them first.
-struct NPAStatementBinder {
+/// no C type leaves it). Imports bind every value of millions of rows; GRDB's `StatementArguments` would allocate
+/// and convert each of them first, which cost more than SQLite's own work.
+///
+/// The statement must have been given placeholder arguments once (``prepareForBinding(_:)``) so that GRDB
+/// considers its arguments set; `execute()` then resets it without clearing the bindings made here.
+struct StatementBinder {
     private let statement: OpaquePointer
     private var index: Int32 = 1
 
@@ -32,6 +35,18 @@ struct NPAStatementBinder {
     mutating func integer(_ value: Int) {
         sqlite3_bind_int64(statement, index, Int64(value))
         index += 1
+    }
+
+    /// Binds an integer, or NULL.
+    mutating func integer(_ value: Int?) {
+        if let value { sqlite3_bind_int64(statement, index, Int64(value)) }
+        index += 1
+    }
+
+    /// Gives a freshly prepared statement placeholder arguments, so that GRDB lets it execute with raw bindings.
+    static func prepareForBinding(_ statement: Statement) {
+        statement.setUncheckedArguments(
+            StatementArguments(Array(repeating: DatabaseValue.null, count: Int(sqlite3_bind_parameter_count(statement.sqliteStatement)))))
     }
 
     /// Binds a real, or NULL.
