@@ -210,7 +210,10 @@ public struct ImportPipeline {
             let base = ((name as NSString).deletingPathExtension as NSString).lastPathComponent
             let target = ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(
                 "\(base).rejects.csv")
-            FileManager.default.createFile(atPath: target, contents: Data(rejects.data))
+            guard FileManager.default.createFile(atPath: target, contents: Data(rejects.data)) else {
+                throw ImportError(
+                    file: name, message: "the rows were imported, but the rejects file \(target) could not be written")
+            }
             rejectsFile = target
         }
         let status: FileImportResult.Status

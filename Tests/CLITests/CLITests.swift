@@ -151,3 +151,35 @@ struct CLITests {
         #expect(run.stdout.contains("Exit status"))
     }
 }
+
+@Suite("bikepdca import npa-accidents")
+struct NPACommandTests {
+    static let realData = CommandLineRun.repositoryRoot.deletingLastPathComponent()
+        .appendingPathComponent("shared/realdata/npa")
+
+    @Test(
+        "the real Fukui 2019 本票 with the national 補充票: 1,168 accidents, 129 with a bicycle; again: no duplicates",
+        .enabled(if: FileManager.default.fileExists(atPath: realData.path), "needs ../shared/realdata/npa"))
+    func fukui2019() throws {
+        let db = try temporaryDatabase()
+        let arguments = [
+            "import", "npa-accidents", Self.realData.appendingPathComponent("honhyo_subset/fukui_2019_honhyo_rows.csv").path,
+            "--hojuhyo", Self.realData.appendingPathComponent("hojuhyo/hojuhyo_2019.csv").path, "--prefecture", "52",
+        ]
+        for _ in 0..<2 {
+            let run = try CommandLineRun(arguments, database: db)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("imported 1168 NPA accidents"), "\(run.stdout)")
+            #expect(run.stdout.contains("129 with a bicycle"))
+        }
+        #expect(try sqlite(db, "SELECT COUNT(*) FROM npa_accidents") == "1168")
+        #expect(try sqlite(db, "SELECT COUNT(*) FROM accidents") == "129")
+    }
+
+    @Test("--hojuhyo belongs to npa-accidents only")
+    func optionsOnlyForNPA() throws {
+        let run = try CommandLineRun(
+            ["import", "stations", "SampleData/stations.csv", "--prefecture", "52"], database: try temporaryDatabase())
+        #expect(run.status == 2)
+    }
+}
