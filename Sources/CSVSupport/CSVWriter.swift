@@ -33,6 +33,12 @@ public struct CSVWriter: Sendable {
     /// The CSV text written so far, as UTF-8 bytes.
     public var data: [UInt8] { bytes }
 
+    /// Returns the bytes written so far and empties the buffer, for streaming a large file out in pieces.
+    public mutating func takeData() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
     /// The cell as a spreadsheet should show it: formula-like text gets a leading apostrophe.
     public static func neutralized(_ field: String) -> String {
         guard let first = field.utf8.first else { return field }

@@ -132,6 +132,23 @@ public struct ImportPipeline {
         var rejectedRows = 0
         var accepted = 0
         var rejects: CSVWriter?
+        // Rejected rows stream to a temporary file beside the target (bounded memory); it is renamed into place
+        // when the import commits and removed otherwise.
+        let rejectsTarget = Self.rejectsPath(for: path, directory: options.rejectsDirectory)
+        let rejectsPartial = rejectsTarget + ".partial"
+        var rejectsHandle: FileHandle?
+        var rejectsFailure: String?
+        func flushRejects(force: Bool) {
+            guard var writer = rejects, force || writer.data.count >= 1 << 20 else { return }
+            if rejectsHandle == nil {
+                _ = FileManager.default.createFile(atPath: rejectsPartial, contents: nil)
+                rejectsHandle = FileHandle(forWritingAtPath: rejectsPartial)
+                if rejectsHandle == nil { rejectsFailure = "cannot create \(rejectsPartial)" }
+            }
+            let bytes = writer.takeData()
+            rejects = writer
+            do { try rejectsHandle?.write(contentsOf: bytes) } catch { rejectsFailure = "\(error)" }
+        }
         var fileFailure: ImportError?
         let request = ImportRequest(
             dataset: options.dataset, fileName: name, sha256: digest, encoding: reader.encoding?.rawValue,
@@ -154,6 +171,7 @@ public struct ImportPipeline {
                     (diagnostic.column.map { "column \($0): " } ?? "") + diagnostic.message
                 }.joined(separator: "; ")
                 rejects?.appendRow([String(row.line), reasons] + row.fields)
+                flushRejects(force: false)
             }
         }
 
@@ -205,16 +223,26 @@ public struct ImportPipeline {
             return failed(name, errors + fileFailure.diagnostics + reader.warnings, options: options)
         }
         var rejectsFile: String?
-        if let rejects, !options.dryRun {
-            let directory = options.rejectsDirectory ?? (path as NSString).deletingLastPathComponent
-            let base = ((name as NSString).deletingPathExtension as NSString).lastPathComponent
-            let target = ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(
-                "\(base).rejects.csv")
-            guard FileManager.default.createFile(atPath: target, contents: Data(rejects.data)) else {
-                throw ImportError(
-                    file: name, message: "the rows were imported, but the rejects file \(target) could not be written")
+        if rejects != nil {
+            flushRejects(force: true)
+            try? rejectsHandle?.close()
+            if entry != nil && rejectsFailure == nil {
+                try? FileManager.default.removeItem(atPath: rejectsTarget)
+                do {
+                    try FileManager.default.moveItem(atPath: rejectsPartial, toPath: rejectsTarget)
+                    rejectsFile = rejectsTarget
+                } catch {
+                    rejectsFailure = "\(error)"
+                }
+            } else {
+                try? FileManager.default.removeItem(atPath: rejectsPartial)
             }
-            rejectsFile = target
+            if let rejectsFailure, entry != nil {
+                throw ImportError(
+                    file: name,
+                    message: "the valid rows were imported, but the rejects file \(rejectsTarget) could not be "
+                        + "written (\(rejectsFailure))")
+            }
         }
         let status: FileImportResult.Status
         if let entry {
@@ -228,6 +256,14 @@ public struct ImportPipeline {
             file: name, status: status, accepted: accepted, rejected: rejectedRows,
             diagnostics: errors + reader.warnings, errorCount: errorCount, rejectsFile: rejectsFile,
             encoding: reader.encoding)
+    }
+
+    /// `DIR/NAME.rejects.csv` for an input `…/NAME.csv`; DIR defaults to the input's folder.
+    static func rejectsPath(for path: String, directory: String?) -> String {
+        let name = (path as NSString).lastPathComponent
+        let folder = directory ?? (path as NSString).deletingLastPathComponent
+        let base = (name as NSString).deletingPathExtension
+        return ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("\(base).rejects.csv")
     }
 
     private func failed(_ name: String, _ diagnostics: [ImportDiagnostic], options: ImportOptions) -> FileImportResult {

@@ -58,10 +58,10 @@ struct ImportPipelineTests {
         let db = try TestDatabase()
         try db.loadReference()
         try db.importFixture("enforcement_2025-04.csv", .enforcement)
-        let before = try db.fileBytes()
+        let before = db.fileBytes()
         let result = try db.importFixture("enforcement_with_errors.csv", .enforcement)
         #expect(result.isFailed)
-        #expect(try db.fileBytes() == before)
+        #expect(db.fileBytes() == before)
         #expect(try db.count("enforcement") == 5)
         let messages = result.diagnostics.filter { $0.severity == .error }.map(\.description)
         #expect(
@@ -105,10 +105,10 @@ struct ImportPipelineTests {
         let db = try TestDatabase()
         try db.loadReference()
         try db.importFixture("enforcement_2025-04.csv", .enforcement)
-        let before = try db.fileBytes()
+        let before = db.fileBytes()
         let again = try db.importFixture("enforcement_2025-04.csv", .enforcement)
         #expect(again.isAlreadyImported)
-        #expect(try db.fileBytes() == before)
+        #expect(db.fileBytes() == before)
         // Forced, it upserts by record id: still five records.
         let forced = try db.importFixture("enforcement_2025-04.csv", .enforcement) { $0.force = true }
         #expect(forced.isImported)
@@ -199,5 +199,30 @@ struct ImportPipelineTests {
         let attributes = try FileManager.default.attributesOfItem(atPath: db.path)
         let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue
         #expect(permissions == 0o600)
+    }
+}
+
+@Suite("Rejects files")
+struct RejectsFileTests {
+    @Test("a dry run with --skip-invalid leaves no rejects file; a real one leaves exactly one")
+    func dryRunLeavesNothing() throws {
+        let db = try TestDatabase()
+        try db.loadReference()
+        let directory = db.directory.path
+        let dry = try db.importFixture("enforcement_with_errors.csv", .enforcement) {
+            $0.skipInvalid = true
+            $0.dryRun = true
+            $0.rejectsDirectory = directory
+        }
+        #expect(dry.rejectsFile == nil)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains("rejects") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+        let real = try db.importFixture("enforcement_with_errors.csv", .enforcement) {
+            $0.skipInvalid = true
+            $0.rejectsDirectory = directory
+        }
+        #expect(real.rejectsFile != nil)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains("rejects") }
+        #expect(files == ["enforcement_with_errors.rejects.csv"])
     }
 }
