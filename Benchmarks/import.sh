@@ -27,11 +27,11 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 ours_t=(); ours_m=(); base_t=(); base_m=()
 for run in $(seq "$runs"); do
     db="$work/run.sqlite"; rm -f "$db" "$db"-wal "$db"-shm; cp "$base" "$db"
-    out=$( { /usr/bin/time -f "%e %M" "$bin" import --db "$db" enforcement "$csv" >/dev/null 2>"$work/err"; } 2>&1 | tail -1 )
-    ours_t+=("${out% *}"); ours_m+=("${out#* }")
+    /usr/bin/time -o "$work/time" -f "%e %M" "$bin" import --db "$db" --no-assign enforcement "$csv" >/dev/null 2>"$work/err"
+    out=$(tail -1 "$work/time"); ours_t+=("${out% *}"); ours_m+=("${out#* }")
     raw="$work/raw.sqlite"; rm -f "$raw"
-    out=$( { /usr/bin/time -f "%e %M" sqlite3 "$raw" ".import --csv $csv t" >/dev/null; } 2>&1 | tail -1 )
-    base_t+=("${out% *}"); base_m+=("${out#* }")
+    /usr/bin/time -o "$work/time" -f "%e %M" sqlite3 "$raw" ".import --csv $csv t" >/dev/null
+    out=$(tail -1 "$work/time"); base_t+=("${out% *}"); base_m+=("${out#* }")
     echo "run $run: bikepdca ${ours_t[-1]} s ${ours_m[-1]} KiB   sqlite3 .import ${base_t[-1]} s ${base_m[-1]} KiB" >&2
 done
 ot=$(printf '%s\n' "${ours_t[@]}" | median); bt=$(printf '%s\n' "${base_t[@]}" | median)

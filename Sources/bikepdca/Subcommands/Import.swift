@@ -62,6 +62,9 @@ extension BikePDCA {
         @Option(help: "Folder for rejects files (default: beside each input file).")
         var rejectsDir: String?
 
+        @Flag(help: "Do not place records in zones by position afterwards (bulk loads: run bikepdca assign once at the end).")
+        var noAssign = false
+
         @Option(help: "npa-accidents: a 補充票 (hojuhyo) file of the same year; repeat for several.")
         var hojuhyo: [String] = []
 
@@ -145,7 +148,7 @@ extension BikePDCA {
                     failures += 1
                 }
             }
-            if (dataset == .enforcement || dataset == .accidents || dataset == .zones) && !dryRun {
+            if (dataset == .enforcement || dataset == .accidents || dataset == .zones) && !dryRun && !noAssign {
                 try BikePDCA.assignZonesAfterImport(opened)
             }
             if failures > 0 { throw ExitCode(1) }
