@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "SampleGenerator", dependencies: ["BikePDCACore", "CSVSupport"]),
         // Self-contained HTML (inline SVG, escaping by construction) and Excel-safe CSV for reports.
         .target(name: "Reports", dependencies: ["BikePDCACore", "Geo", "CSVSupport"]),
+        // Maps analytics results onto report documents (zone, station, prefecture, compare, index); no store.
+        .target(name: "ReportBuilders", dependencies: ["BikePDCACore", "Analytics", "Reports"]),
         // Wires importers and store for one file: the import pipeline the CLI runs and the tests drive.
         .target(
             name: "Pipeline",
@@ -51,7 +53,7 @@ let package = Package(
             name: "bikepdca",
             dependencies: [
                 "BikePDCACore", "CSVSupport", "Geo", "Importers", "Store", "Analytics", "SampleGenerator", "Pipeline",
-                "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Reports", "ReportBuilders", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BikePDCACoreTests", dependencies: ["BikePDCACore"]),
@@ -76,13 +78,21 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "BikePDCACore", "Geo"]),
         .testTarget(
             name: "AnalyticsEndToEndTests",
-            dependencies: ["Analytics", "Pipeline", "Store", "Importers", "BikePDCACore", "SampleGenerator"]
+            dependencies: ["Analytics", "Pipeline", "Store", "Importers", "BikePDCACore", "SampleGenerator", "TestSupport"]
         ),
         .testTarget(
-            name: "ReportsTests", dependencies: ["Reports", "BikePDCACore", "Geo", "CSVSupport"],
+            name: "ReportsTests", dependencies: ["Reports", "BikePDCACore", "Geo", "CSVSupport", "TestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "CLITests", dependencies: ["bikepdca", "SampleGenerator"]),
+        // Test helpers shared by test targets: the sample prefecture in a fresh store, headless Chromium.
+        .target(
+            name: "TestSupport", dependencies: ["Pipeline", "Store", "Importers", "SampleGenerator", "BikePDCACore"],
+            path: "Tests/TestSupport"),
+        .testTarget(
+            name: "ReportBuildersTests",
+            dependencies: ["bikepdca", "ReportBuilders", "Reports", "TestSupport", "Store", "BikePDCACore"],
+            exclude: ["Snapshots"]),
     ]
 )
 

@@ -17,7 +17,7 @@ struct BikePDCA: ParsableCommand {
             The database is --db, else $BIKEPDCA_DB, else ./bikepdca.sqlite.
             Exit status: 0 success, 1 data errors (nothing was written for a failed file), 2 usage errors.
             """,
-        subcommands: [Init.self, Import.self, Status.self, Violations.self, Sample.self, Metrics.self, Compare.self, Hotspots.self, Act.self, Assign.self, QA.self]
+        subcommands: [Init.self, Import.self, Status.self, Violations.self, Sample.self, Metrics.self, Compare.self, Hotspots.self, Act.self, Assign.self, QA.self, Report.self]
     )
 }
 

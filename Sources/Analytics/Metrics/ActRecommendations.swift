@@ -47,6 +47,19 @@ public struct Recommendation: Sendable, Equatable, Encodable {
     public var reason: String
     /// The numbers behind the reason, by name.
     public var figures: [String: Double]
+    /// The zone concerned, for zone recommendations; `nil` otherwise.
+    public var zoneID: String? = nil
+    /// The station concerned, when there is one (zone and under-plan recommendations).
+    public var stationID: String? = nil
+    /// The department concerned, for under-plan recommendations.
+    public var department: Department? = nil
+    /// The JIS X 0410 mesh code, for candidate designations.
+    public var mesh: String? = nil
+
+    // The JSON form (`act --format json`) keeps its four fields; the ids are for callers that build reports.
+    enum CodingKeys: String, CodingKey {
+        case kind, subject, reason, figures
+    }
 }
 
 /// Turns the Check figures into Act recommendations (改善の提案).
@@ -73,7 +86,8 @@ public enum ActRecommendations {
                         reason:
                             "\(short) of \(row.done.zoneMonths) month(s) in force had no concentrated-enforcement day "
                             + "(the national minimum is one a month)",
-                        figures: ["zone_months": Double(row.done.zoneMonths), "months_without": Double(short)]))
+                        figures: ["zone_months": Double(row.done.zoneMonths), "months_without": Double(short)],
+                        zoneID: zone, stationID: row.key.stationID))
             }
             guard events >= thresholds.minimumAccidentsForVerdict else { continue }
             let ratio = check.accidentsLastYear > 0 ? Double(check.accidents) / Double(check.accidentsLastYear) : nil
@@ -92,7 +106,7 @@ public enum ActRecommendations {
                         reason:
                             "accidents did not fall (\(check.accidents) vs \(check.accidentsLastYear) the same span "
                             + "last year) despite \(row.done.enforcement) warnings and tickets\(hours)",
-                        figures: figures))
+                        figures: figures, zoneID: zone, stationID: row.key.stationID))
             }
             if let change = check.changePercent, change <= -thresholds.sustainedFallPercent,
                 let previous = lastYear?.row(row.key)?.check?.changePercent,
@@ -108,7 +122,7 @@ public enum ActRecommendations {
                         figures: [
                             "change_percent": change, "previous_change_percent": previous,
                             "accidents": Double(check.accidents),
-                        ]))
+                        ], zoneID: zone, stationID: row.key.stationID))
             }
         }
         for cell in hotSpots.filter(\.isCandidate).prefix(thresholds.maximumHotSpots) {
@@ -121,7 +135,7 @@ public enum ActRecommendations {
                     figures: [
                         "accidents": Double(cell.count), "fatal_or_serious": Double(cell.fatalOrSerious),
                         "gi_star": cell.giStar, "latitude": cell.latitude, "longitude": cell.longitude,
-                    ]))
+                    ], mesh: cell.mesh))
         }
         // Under plan: per station × department, summed over its zones.
         var departments: [MetricKey: (planned: Double, done: Double, plannedOps: Double, ops: Int)] = [:]
@@ -151,7 +165,7 @@ public enum ActRecommendations {
                         "officer_hours": figures.done, "planned_officer_hours": figures.planned,
                         "execution_percent": percent, "operations": Double(figures.ops),
                         "planned_operations": figures.plannedOps,
-                    ]))
+                    ], zoneID: worst?.key.zoneID, stationID: station, department: department))
         }
         return result
     }

@@ -154,12 +154,14 @@ extension RecordStore {
     /// Records delivered per monthly dataset × station × month, for months touching `start`…`end`.
     ///
     /// A station-month absent from the result has no record at all: report it as missing, never as zero.
-    public func stationMonthCounts(from start: LocalDate, to end: LocalDate) throws(StoreError)
-        -> [StationMonthCount]
-    {
+    /// `datasets` defaults to the three monthly datasets; pass fewer to skip scanning the others.
+    public func stationMonthCounts(
+        from start: LocalDate, to end: LocalDate,
+        datasets: [DatasetKind] = [DatasetKind.enforcement, .accidents, .activities]
+    ) throws(StoreError) -> [StationMonthCount] {
         try read { db in
             var result: [StationMonthCount] = []
-            for dataset in [DatasetKind.enforcement, .accidents, .activities] {
+            for dataset in datasets where dataset.isMonthly {
                 // The table name comes from a closed enum, never from user text.
                 let rows = try Row.fetchCursor(
                     db,

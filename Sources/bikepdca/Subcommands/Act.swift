@@ -38,22 +38,10 @@ extension BikePDCA {
             if let value = sustainedFallPercent { thresholds.sustainedFallPercent = value }
             let opened = try store.open()
             let recommendations = try AnalyticsSupport.run {
-                let zones = try AnalyticsSupport.zones(opened)
-                let current = PDCAMetrics.report(
-                    try AnalyticsSupport.metricsInput(store: opened, period: reporting, zones: zones), grouping: .all)
-                let lastYear = PDCAMetrics.report(
-                    try AnalyticsSupport.metricsInput(
-                        store: opened, period: reporting.sameSpanPreviousYear(), zones: zones),
-                    grouping: [.station, .zone])
-                let shapes = zones.filter {
-                    $0.designatedFrom <= reporting.end && ($0.designatedTo ?? reporting.end) >= reporting.start
-                }.compactMap(ZoneShape.init(zone:))
-                let hotSpots = HotSpots.rank(
-                    try opened.accidentGridCells(from: reporting.start, to: reporting.end),
-                    level: Hotspots.level(mesh) ?? .half, zoneShapes: shapes,
-                    minimumCount: thresholds.minimumHotSpotAccidents, minimumZ: thresholds.hotSpotZ)
-                return ActRecommendations.recommend(
-                    current: current, lastYear: lastYear, hotSpots: hotSpots, thresholds: thresholds)
+                try AnalyticsSupport.actAnalysis(
+                    store: opened, period: reporting, zones: try AnalyticsSupport.zones(opened),
+                    level: Hotspots.level(mesh) ?? .half, thresholds: thresholds
+                ).recommendations
             }
             if format == .json {
                 try AnalyticsSupport.printJSON(recommendations)

@@ -75,76 +75,29 @@ extension BikePDCA {
                     throw ExitCode(1)
                 }
             }
-            let stationID = treated[0].stationID
-            let windows: (before: ReportingPeriod, after: ReportingPeriod)
+            let explicitWindows: (before: ReportingPeriod, after: ReportingPeriod)?
             if let before, let after {
-                windows = (try AnalyticsSupport.parsePeriod(before), try AnalyticsSupport.parsePeriod(after))
+                explicitWindows = (try AnalyticsSupport.parsePeriod(before), try AnalyticsSupport.parsePeriod(after))
             } else {
-                let designated = treated.map(\.designatedFrom).min() ?? LocalDate(dayNumber: 0)
-                let dataEnd = try AnalyticsSupport.run { try opened.latestAccidentDate() } ?? designated
-                guard let computed = ZoneEvaluation.defaultWindows(
-                    designatedFrom: designated, months: window, dataEnd: dataEnd)
-                else {
-                    Console.error("error: no accident data after the designation date \(designated)")
-                    throw ExitCode(1)
-                }
-                windows = computed
+                explicitWindows = nil
             }
-            let beforeTallies = try AnalyticsSupport.run {
-                try opened.accidentTallies(from: windows.before.start, to: windows.before.end)
-            }
-            let afterTallies = try AnalyticsSupport.run {
-                try opened.accidentTallies(from: windows.after.start, to: windows.after.end)
-            }
-            let treatedIDs = Set(treated.map(\.id))
-            func sum(_ tallies: [AccidentTally], _ include: (AccidentTally) -> Bool) -> Int {
-                tallies.reduce(0) { include($1) ? $0 + $1.count : $0 }
-            }
-            let isComparison: (AccidentTally) -> Bool = { tally in
-                tally.zoneID == nil && (comparison == "prefecture" || tally.stationID == stationID)
-            }
-            // Reference group for EB: every other zone (or every other station's zones), same windows.
-            let referenceUnits: [(AccidentTally) -> Bool]
-            if zone != nil {
-                referenceUnits = zones.filter { !treatedIDs.contains($0.id) }.map { other in
-                    { $0.zoneID == other.id }
-                }
-            } else {
-                referenceUnits = Set(zones.map(\.stationID)).subtracting([stationID]).sorted().map { other in
-                    { $0.stationID == other && $0.zoneID != nil }
-                }
-            }
-            let counts = BeforeAfterCounts(
-                subject: subject, beforeLabel: windows.before.label, afterLabel: windows.after.label,
-                beforeDays: windows.before.dayCount, afterDays: windows.after.dayCount,
-                before: sum(beforeTallies) { $0.zoneID.map(treatedIDs.contains) ?? false },
-                after: sum(afterTallies) { $0.zoneID.map(treatedIDs.contains) ?? false },
-                comparisonName: comparison == "prefecture"
-                    ? "the prefecture's roads outside zones" : "station \(stationID)'s roads outside zones",
-                comparisonBefore: sum(beforeTallies, isComparison), comparisonAfter: sum(afterTallies, isComparison),
-                referenceBefore: referenceUnits.map { sum(beforeTallies, $0) },
-                referenceAfter: referenceUnits.map { sum(afterTallies, $0) })
             let methods = method.flatMap(EvaluationMethod.init(rawValue:)).map { [$0] } ?? EvaluationMethod.allCases
-            var evaluation = ZoneEvaluation.evaluate(counts, methods: methods)
-            // A window month a station never delivered is missing data, not zero accidents: say so loudly.
-            let stations = try AnalyticsSupport.run { try opened.stations().map(\.id) }
-            for (name, span) in [("before", windows.before), ("after", windows.after)] {
-                let delivered = try AnalyticsSupport.run {
-                    Set(
-                        try opened.stationMonthCounts(from: span.start, to: span.end)
-                            .filter { $0.dataset == .accidents }.map { "\($0.stationID) \($0.month)" })
-                }
-                let gaps = stations.flatMap { station in
-                    span.months.filter { !delivered.contains("\(station) \($0)") }.map { "\(station) \($0)" }
-                }
-                if !gaps.isEmpty {
-                    evaluation.notes.insert(
-                        "INCOMPLETE: the \(name) window has \(gaps.count) station-month(s) with no accident records "
-                            + "(e.g. \(gaps.prefix(3).joined(separator: ", "))); they are missing, not zero, so the "
-                            + "estimates below are not reliable. Choose windows inside the loaded months (--before/--after).",
-                        at: 0)
-                }
+            let outcome: EvaluationOutcome
+            do {
+                outcome = try AnalyticsSupport.evaluate(
+                    store: opened, cache: TallyCache(store: opened), treated: treated, zones: zones,
+                    subject: subject, singleZone: zone != nil, windows: explicitWindows, window: window,
+                    methods: methods, prefectureComparison: comparison == "prefecture",
+                    stationIDs: try opened.stations().map(\.id))
+            } catch let error as EvaluationProblem {
+                Console.error("error: \(error)")
+                throw ExitCode(1)
+            } catch let error as StoreError {
+                Console.error("error: \(error)")
+                throw ExitCode(1)
             }
+            let counts = outcome.counts
+            let evaluation = outcome.evaluation
             if format == .json {
                 try AnalyticsSupport.printJSON(evaluation)
                 return

@@ -1,0 +1,89 @@
+import Analytics
+import ArgumentParser
+import BikePDCACore
+import Foundation
+import Geo
+import ReportBuilders
+import Store
+
+/// Loads what the reports are built from, once per run: the period's analytics, then each zone's evaluation and
+/// points on demand (the store's before/after windows are remembered across zones).
+struct ReportLoader {
+    let store: RecordStore
+    let cache: TallyCache
+    let zones: [Zone]
+    let stations: [Station]
+
+    init(store: RecordStore) throws(StoreError) {
+        self.store = store
+        cache = TallyCache(store: store)
+        zones = try AnalyticsSupport.zones(store)
+        stations = try store.stations()
+    }
+
+    /// The zone with `id`, or a one-line error naming the allowed values and exit 1.
+    func zone(_ id: String) throws -> Zone {
+        guard let zone = zones.first(where: { $0.id == id }) else {
+            let known = zones.map(\.id)
+            Console.error(
+                "error: unknown zone \"\(id)\"; known zones: "
+                    + (known.isEmpty ? "none (import zones first)" : known.joined(separator: ", ")))
+            throw ExitCode(1)
+        }
+        return zone
+    }
+
+    /// The station with `id` (a five-digit code), or a one-line error naming the allowed values and exit 1.
+    func station(_ id: String) throws -> Station {
+        guard let station = stations.first(where: { $0.id == id }) else {
+            let known = stations.map { "\($0.id) (\($0.nameJA))" }
+            Console.error(
+                "error: unknown station \"\(id)\"; known stations: "
+                    + (known.isEmpty ? "none (import stations first)" : known.joined(separator: ", ")))
+            throw ExitCode(1)
+        }
+        return station
+    }
+
+    /// The period's metrics, hot spots and Act recommendations at the `act` defaults.
+    func analytics(_ period: ReportingPeriod) throws -> PeriodAnalytics {
+        let analysis = try AnalyticsSupport.actAnalysis(
+            store: store, period: period, zones: zones, level: .half, thresholds: ActThresholds())
+        return PeriodAnalytics(
+            period: period, input: analysis.input, metrics: analysis.current, hotSpots: analysis.hotSpots,
+            recommendations: analysis.recommendations)
+    }
+
+    /// A zone's before–after evaluation (`windows`, or `window` months either side of its designation).
+    func comparison(
+        _ zone: Zone, windows: (before: ReportingPeriod, after: ReportingPeriod)? = nil, window: Int = 12,
+        prefectureComparison: Bool = false
+    ) throws -> BeforeAfterResult {
+        let outcome = try AnalyticsSupport.evaluate(
+            store: store, cache: cache, treated: [zone], zones: zones, subject: "zone \(zone.id) \(zone.name)",
+            singleZone: true, windows: windows, window: window, methods: EvaluationMethod.allCases,
+            prefectureComparison: prefectureComparison, stationIDs: stations.map(\.id))
+        return BeforeAfterResult(
+            subjectName: "\(zone.name) (\(zone.id))", counts: outcome.counts, evaluation: outcome.evaluation,
+            prefectureComparison: prefectureComparison,
+            beforeGaps: outcome.gaps.first { $0.window == "before" }?.stationMonths ?? [],
+            afterGaps: outcome.gaps.first { $0.window == "after" }?.stationMonths ?? [])
+    }
+
+    /// Everything the zone report needs beyond the period's analytics.
+    func detail(_ zone: Zone, period: ReportingPeriod) throws -> ZoneDetail {
+        var evaluation: BeforeAfterResult?
+        var problem: String?
+        do {
+            evaluation = try comparison(zone)
+        } catch let error as EvaluationProblem {
+            problem = error.description
+        }
+        let accidents = try store.zonePoints(.accidents, zoneID: zone.id, from: period.start, to: period.end)
+        let enforcement = try store.zonePoints(.enforcement, zoneID: zone.id, from: period.start, to: period.end)
+        return ZoneDetail(
+            zone: zone, evaluation: evaluation, evaluationProblem: problem,
+            accidents: MapPoints(located: accidents.located, unlocated: accidents.unlocated),
+            enforcement: MapPoints(located: enforcement.located, unlocated: enforcement.unlocated))
+    }
+}
