@@ -93,26 +93,27 @@ public enum PDCAMetrics {
             }
             update(departmentKeys(station: zone.stationID, zone: zone.id)) { row in row.plan.activeZones += 1 }
         }
-        for plan in input.plans {
-            let overlapFirst = max(plan.period.start, period.start)
-            let overlapLast = min(plan.period.end, period.end)
-            guard overlapFirst <= overlapLast else { continue }
-            let share =
-                Double(overlapLast.dayNumber - overlapFirst.dayNumber + 1)
-                / Double(plan.period.end.dayNumber - plan.period.start.dayNumber + 1)
-            update(grouping.keys(stationID: plan.stationID, department: plan.department, zoneID: plan.zoneID)) {
-                row in
-                row.plan.plannedOperations += Double(plan.plannedOperations) * share
-                row.plan.plannedOfficerHours += plan.plannedOfficerHours * share
-                if let target = plan.targetWarnings {
-                    row.plan.targetWarnings = (row.plan.targetWarnings ?? 0) + Double(target) * share
-                }
-                if let target = plan.targetCitations {
-                    row.plan.targetCitations = (row.plan.targetCitations ?? 0) + Double(target) * share
-                }
-                if let target = plan.targetAccidentReductionPercent {
-                    row.plan.targetAccidentReductionPercent = max(row.plan.targetAccidentReductionPercent ?? target, target)
-                }
+        // A plan row without a zone is the station department's total, its zone rows included (docs/DATASETS.md).
+        // Zone rows count for their zones; the total counts only for what it plans beyond them (the roads outside
+        // the zones), so that the station's and the prefecture's totals add every plan once.
+        var stationTotals: [PlanOwner: PlanAmounts] = [:]
+        var zoneSums: [PlanOwner: PlanAmounts] = [:]
+        for (plan, share) in PlanCoverage.shares(of: input.plans, in: period) {
+            let owner = PlanOwner(stationID: plan.stationID, department: plan.department)
+            let amounts = PlanAmounts(plan, share: share)
+            guard let zoneID = plan.zoneID else {
+                stationTotals[owner, default: PlanAmounts()].add(amounts)
+                continue
+            }
+            zoneSums[owner, default: PlanAmounts()].add(amounts)
+            update(grouping.keys(stationID: plan.stationID, department: plan.department, zoneID: zoneID)) { row in
+                amounts.apply(to: &row.plan)
+            }
+        }
+        for (owner, total) in stationTotals.sorted(by: { ($0.key.stationID, $0.key.department.rawValue) < ($1.key.stationID, $1.key.department.rawValue) }) {
+            let remainder = total.subtracting(zoneSums[owner] ?? PlanAmounts())
+            update(grouping.keys(stationID: owner.stationID, department: owner.department, zoneID: nil)) { row in
+                remainder.apply(to: &row.plan)
             }
         }
 
@@ -269,5 +270,58 @@ struct StationZone: Hashable {
     init(_ tally: HourWeekdayTally) {
         stationID = tally.stationID
         zoneID = tally.zoneID
+    }
+}
+
+/// A station's department, the owner of plan rows.
+private struct PlanOwner: Hashable {
+    let stationID: String
+    let department: Department
+}
+
+/// The planned amounts of plan rows, prorated to the period.
+private struct PlanAmounts {
+    var operations = 0.0
+    var officerHours = 0.0
+    var warnings: Double?
+    var citations: Double?
+    var reductionPercent: Double?
+
+    init() {}
+
+    init(_ plan: Plan, share: Double) {
+        operations = Double(plan.plannedOperations) * share
+        officerHours = plan.plannedOfficerHours * share
+        warnings = plan.targetWarnings.map { Double($0) * share }
+        citations = plan.targetCitations.map { Double($0) * share }
+        reductionPercent = plan.targetAccidentReductionPercent
+    }
+
+    mutating func add(_ other: PlanAmounts) {
+        operations += other.operations
+        officerHours += other.officerHours
+        if let value = other.warnings { warnings = (warnings ?? 0) + value }
+        if let value = other.citations { citations = (citations ?? 0) + value }
+        if let value = other.reductionPercent { reductionPercent = max(reductionPercent ?? value, value) }
+    }
+
+    /// What a station total plans beyond its zone rows (never below zero).
+    func subtracting(_ zones: PlanAmounts) -> PlanAmounts {
+        var result = self
+        result.operations = max(0, operations - zones.operations)
+        result.officerHours = max(0, officerHours - zones.officerHours)
+        result.warnings = warnings.map { max(0, $0 - (zones.warnings ?? 0)) }
+        result.citations = citations.map { max(0, $0 - (zones.citations ?? 0)) }
+        return result
+    }
+
+    func apply(to plan: inout PlanFigures) {
+        plan.plannedOperations += operations
+        plan.plannedOfficerHours += officerHours
+        if let warnings { plan.targetWarnings = (plan.targetWarnings ?? 0) + warnings }
+        if let citations { plan.targetCitations = (plan.targetCitations ?? 0) + citations }
+        if let reductionPercent {
+            plan.targetAccidentReductionPercent = max(plan.targetAccidentReductionPercent ?? reductionPercent, reductionPercent)
+        }
     }
 }
