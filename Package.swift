@@ -91,7 +91,7 @@ let package = Package(
             path: "Tests/TestSupport"),
         .testTarget(
             name: "ReportBuildersTests",
-            dependencies: ["bikepdca", "ReportBuilders", "Reports", "TestSupport", "Store", "BikePDCACore"],
+            dependencies: ["bikepdca", "ReportBuilders", "Reports", "TestSupport", "Store", "BikePDCACore", "CSVSupport"],
             exclude: ["Snapshots"]),
     ]
 )
