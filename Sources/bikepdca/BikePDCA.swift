@@ -12,12 +12,24 @@ struct BikePDCA: ParsableCommand {
               bikepdca import stations SampleData/stations.csv
               bikepdca import zones SampleData/zones.geojson
               bikepdca import enforcement SampleData/enforcement/*.csv
+              bikepdca import accidents SampleData/accidents/*.csv
+              bikepdca import activities SampleData/activities/*.csv
+              bikepdca import plans SampleData/plans/*.csv
               bikepdca status
+
+            Then check and act, and write the reports (HTML and CSV under Reports/):
+
+              bikepdca metrics --period FY2025
+              bikepdca report zone 58101-R01 --period FY2025
+              bikepdca report all --period FY2025
 
             The database is --db, else $BIKEPDCA_DB, else ./bikepdca.sqlite.
             Exit status: 0 success, 1 data errors (nothing was written for a failed file), 2 usage errors.
             """,
-        subcommands: [Init.self, Import.self, Status.self, Violations.self, Sample.self, Metrics.self, Compare.self, Hotspots.self, Act.self, Assign.self, QA.self, Report.self]
+        subcommands: [
+            Init.self, Import.self, Status.self, Assign.self, QA.self, Metrics.self, Compare.self, Hotspots.self,
+            Act.self, Report.self, Violations.self, Sample.self,
+        ]
     )
 }
 
