@@ -167,3 +167,21 @@ struct HeaderAndValueTests {
         #expect(result.rejected.first?.diagnostics.first?.column == 2)
     }
 }
+
+@Suite("Oversized cells")
+struct OversizedCellTests {
+    @Test("a 10 MB cell is one clear error at its column, and the row is not imported")
+    func tenMegabyteCell() throws {
+        let huge = String(repeating: "x", count: 10 << 20)
+        let path = try csvFile(
+            "record_id,date,station,department,violation,outcome\nX1,2025-04-01,58101,traffic,stop,warning\n"
+                + "\(huge),2025-04-01,58101,traffic,stop,warning\n")
+        let result = try read(path, .enforcement)
+        #expect(result.records.count == 1)
+        let diagnostics = result.rejected.first?.diagnostics ?? []
+        #expect(diagnostics.count == 1)
+        #expect(
+            diagnostics.first?.description.contains(":3:1: error: the value in column record_id is 10485760 bytes long")
+                == true, "\(diagnostics)")
+    }
+}

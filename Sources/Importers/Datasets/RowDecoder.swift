@@ -12,6 +12,8 @@ final class RowDecoder {
     let file: String
     let reference: ReferenceData
     private let hasValueMaps: Bool
+    /// The file's columns whose length is limited (all but geometry), in field order.
+    private let lengthCheckedFields: [(column: String, index: Int, header: String)]
 
     private let departments = CodeLookup(Department.self)
     private let zoneKinds = CodeLookup(ZoneKind.self)
@@ -30,11 +32,27 @@ final class RowDecoder {
         self.file = file
         self.reference = reference
         self.hasValueMaps = !profile.values.isEmpty
+        self.lengthCheckedFields = layout.sources.compactMap { column, source in
+            guard column != "geometry", case .field(let index, let header) = source else { return nil }
+            return (column, index, header)
+        }.sorted { $0.index < $1.index }
     }
+
+    /// The longest value accepted in a cell other than a zone's geometry: ids, names and reasons are short, so a
+    /// longer cell is a broken file (a quote left open, a pasted document), not data.
+    static let maximumCellBytes = 4096
 
     /// Decodes a row; on failure returns the diagnostics (every bad cell, not only the first).
     func decode(_ fields: [String], line: Int) -> Result<ParsedRecord, RowFailure> {
         var row = Row(fields: fields, line: line, decoder: self)
+        for (column, index, header) in lengthCheckedFields where index < fields.count {
+            if fields[index].utf8.count > Self.maximumCellBytes {
+                row.fail(
+                    column,
+                    "the value in column \(header) is \(fields[index].utf8.count) bytes long (at most "
+                        + "\(Self.maximumCellBytes)): is a double quote left unclosed, or text pasted into the wrong cell?")
+            }
+        }
         if fields.count > layout.headerCount, fields[layout.headerCount...].contains(where: { !$0.isEmpty }) {
             row.fail(
                 nil,
