@@ -44,16 +44,31 @@ extension RecordStore {
                 var total = 0
                 var first: YearMonth?
                 var last: YearMonth?
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: "SELECT station_id, substr(date, 1, 7) AS month, COUNT(*) AS n FROM \(table) GROUP BY 1, 2")
-                while let row = try rows.next() {
-                    guard let month = YearMonth(iso: row["month"] as String) else { continue }
-                    let n: Int = row["n"]
-                    counts[row["station_id"], default: [:]][month] = n
-                    total += n
-                    first = first.map { min($0, month) } ?? month
-                    last = last.map { max($0, month) } ?? month
+                // Counted per station and month over the (station_id, date) index: no sort, memory independent of
+                // the number of records (a GROUP BY on the month expression sorts every row).
+                let bounds = try Row.fetchOne(db, sql: "SELECT MIN(date) AS first, MAX(date) AS last FROM \(table)")
+                if let low = (bounds?["first"] as String?).flatMap({ LocalDate(iso: $0) }),
+                    let high = (bounds?["last"] as String?).flatMap({ LocalDate(iso: $0) })
+                {
+                    first = low.yearMonth
+                    last = high.yearMonth
+                    let stationIDs = try String.fetchAll(db, sql: "SELECT DISTINCT station_id FROM \(table)")
+                    let count = try db.makeStatement(
+                        sql: "SELECT COUNT(*) FROM \(table) WHERE station_id = ? AND date BETWEEN ? AND ?")
+                    for station in stationIDs {
+                        var month = low.yearMonth
+                        while month <= high.yearMonth {
+                            let n =
+                                try Int.fetchOne(
+                                    count,
+                                    arguments: [station, month.firstDay.description, month.lastDay.description]) ?? 0
+                            if n > 0 {
+                                counts[station, default: [:]][month] = n
+                                total += n
+                            }
+                            month = month.adding(months: 1)
+                        }
+                    }
                 }
                 var gaps: [(String, YearMonth)] = []
                 var range: ClosedRange<YearMonth>?

@@ -40,7 +40,6 @@ public final class RecordStore: Sendable {
             // 16 MiB of page cache per connection: enough to keep a month's import in memory until it commits,
             // small enough that memory stays bounded whatever the file's size.
             try db.execute(sql: "PRAGMA cache_size = -16384")
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             pool = try DatabasePool(path: path, configuration: grdb)
