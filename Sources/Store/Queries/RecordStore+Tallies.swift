@@ -1,3 +1,4 @@
+import Foundation
 import BikePDCACore
 import GRDB
 
@@ -242,6 +243,18 @@ extension RecordStore {
     /// The records delivered per station-month are counted from the tallies themselves (within the period), so
     /// no extra pass over the records is needed.
     public func periodTallies(from start: LocalDate, to end: LocalDate) throws(StoreError) -> PeriodTallies {
+        // The zones' hour × weekday profile is the other long scan: it runs on a second reader connection (WAL
+        // lets readers work in parallel) while this thread does the grouped counts.
+        let profile = PendingResult<[HourWeekdayTally]>()
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            do throws(StoreError) {
+                profile.result = .success(try self.zoneHourWeekdayTallies(of: .enforcement, from: start, to: end))
+            } catch {
+                profile.result = .failure(error)
+            }
+        }
+        defer { group.wait() }
         let enforcement = try enforcementTallies(from: start, to: end)
         let accidents = try accidentTallies(from: start, to: end)
         let activities = try activityTallies(from: start, to: end)
@@ -258,10 +271,29 @@ extension RecordStore {
         add(.enforcement, enforcement.map { ($0.stationID, $0.month, $0.count) })
         add(.accidents, accidents.map { ($0.stationID, $0.month, $0.count) })
         add(.activities, activities.map { ($0.stationID, $0.month, $0.operations) })
+        group.wait()
         return PeriodTallies(
             start: start, end: end, enforcement: enforcement, accidents: accidents, activities: activities,
-            coverage: delivered,
-            zoneEnforcementTimes: try zoneHourWeekdayTallies(of: .enforcement, from: start, to: end))
+            coverage: delivered, zoneEnforcementTimes: try profile.get())
+    }
+}
+
+/// A result filled in by another thread; read only after waiting for it.
+private final class PendingResult<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Result<Value, StoreError>?
+
+    var result: Result<Value, StoreError>? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+
+    func get() throws(StoreError) -> Value {
+        switch result {
+        case .success(let value)?: return value
+        case .failure(let error)?: throw error
+        case nil: throw StoreError.database(path: "", message: "a parallel query did not finish")
+        }
     }
 }
 
