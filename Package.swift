@@ -65,7 +65,8 @@ let package = Package(
         .testTarget(
             name: "NPATests",
             dependencies: [
-                "Importers", "Store", "Geo", "BikePDCACore", "CSVSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "Importers", "Store", "Geo", "BikePDCACore", "CSVSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
@@ -78,7 +79,9 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "BikePDCACore", "Geo"]),
         .testTarget(
             name: "AnalyticsEndToEndTests",
-            dependencies: ["Analytics", "Pipeline", "Store", "Importers", "BikePDCACore", "SampleGenerator", "TestSupport"]
+            dependencies: [
+                "Analytics", "Pipeline", "Store", "Importers", "BikePDCACore", "SampleGenerator", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "BikePDCACore", "Geo", "CSVSupport", "TestSupport"],
@@ -91,7 +94,9 @@ let package = Package(
             path: "Tests/TestSupport"),
         .testTarget(
             name: "ReportBuildersTests",
-            dependencies: ["bikepdca", "ReportBuilders", "Reports", "TestSupport", "Store", "BikePDCACore", "CSVSupport"],
+            dependencies: [
+                "bikepdca", "ReportBuilders", "Reports", "TestSupport", "Store", "BikePDCACore", "CSVSupport",
+            ],
             exclude: ["Snapshots"]),
     ]
 )

@@ -41,7 +41,8 @@ public final class CSVFileReader {
         self.encoding = encoding
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw CSVReadError(file: displayName ?? path, line: nil, reason: "cannot open the file (\(Self.errnoText()))")
+            throw CSVReadError(
+                file: displayName ?? path, line: nil, reason: "cannot open the file (\(Self.errnoText()))")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw CSVReadError(file: displayName ?? path, line: nil, reason: "not a regular file")
@@ -208,7 +209,8 @@ private final class ParseState {
 private func fieldCallback(_ pointer: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
     let state = Unmanaged<ParseState>.fromOpaque(context).takeUnretainedValue()
-    let bytes = UnsafeBufferPointer(start: pointer?.assumingMemoryBound(to: UInt8.self), count: pointer == nil ? 0 : length)
+    let bytes = UnsafeBufferPointer(
+        start: pointer?.assumingMemoryBound(to: UInt8.self), count: pointer == nil ? 0 : length)
     if let text = String(validating: bytes, as: UTF8.self) {
         state.fields.append(text)
     } else {

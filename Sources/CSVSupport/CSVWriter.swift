@@ -72,9 +72,10 @@ public struct CSVWriter: Sendable {
 
     /// Appends one field to `bytes`, quoted through libcsv when it needs quotes (no formula neutralisation).
     public static func appendField(_ field: String, to bytes: inout [UInt8]) {
-        let needsQuotes = field.utf8.contains { byte in
-            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
-        } || field.first == " " || field.last == " "
+        let needsQuotes =
+            field.utf8.contains { byte in
+                byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+            } || field.first == " " || field.last == " "
         guard needsQuotes else {
             bytes.append(contentsOf: field.utf8)
             return
@@ -83,7 +84,9 @@ public struct CSVWriter: Sendable {
         // Worst case: every byte a quote (doubled) plus the two enclosing quotes.
         var quoted = [UInt8](repeating: 0, count: source.count * 2 + 2)
         let written = quoted.withUnsafeMutableBytes { destination in
-            source.withUnsafeMutableBytes { csv_write(destination.baseAddress, destination.count, $0.baseAddress, $0.count) }
+            source.withUnsafeMutableBytes {
+                csv_write(destination.baseAddress, destination.count, $0.baseAddress, $0.count)
+            }
         }
         bytes.append(contentsOf: quoted[0..<written])
     }

@@ -107,9 +107,10 @@ public struct ImportPipeline {
         let reader: DatasetFileReader
         let digest: String
         do {
-            profile = try options.mappingPath.map { path throws(ImportError) in
-                try MappingProfile.load(path: path, for: options.dataset)
-            } ?? .identity
+            profile =
+                try options.mappingPath.map { path throws(ImportError) in
+                    try MappingProfile.load(path: path, for: options.dataset)
+                } ?? .identity
             digest = try Self.sha256(ofFile: path)
             let reference = ReferenceData(stations: try store.stations(), zoneStations: try store.zoneStations())
             let encoding = options.encoding ?? profile.encoding ?? Self.detectEncoding(path: path)

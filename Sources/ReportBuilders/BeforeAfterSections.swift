@@ -45,18 +45,25 @@ enum BeforeAfterSections {
     /// The counts table (K, L, M, N, reference group, days).
     static func countsTable(_ result: BeforeAfterResult, w: Wording) -> ReportTable {
         let counts = result.counts
-        let comparison = result.prefectureComparison
+        let comparison =
+            result.prefectureComparison
             ? w("比較群: 県内の重点外の道路", "Comparison group: the prefecture outside zones")
             : w("比較群: 同じ署の重点外の道路", "Comparison group: the station's roads outside zones")
         var rows: [[ReportCell]] = [
             [.text(w("期間", "Window")), .text(counts.beforeLabel), .text(counts.afterLabel)],
             [.text(w("日数", "Days")), .integer(counts.beforeDays), .integer(counts.afterDays)],
-            [.text(w("対象の事故 (K / L)", "Accidents in the subject (K / L)")), .integer(counts.before), .integer(counts.after)],
+            [
+                .text(w("対象の事故 (K / L)", "Accidents in the subject (K / L)")), .integer(counts.before),
+                .integer(counts.after),
+            ],
             [.text(comparison + " (M / N)"), .integer(counts.comparisonBefore), .integer(counts.comparisonAfter)],
         ]
         if !counts.referenceBefore.isEmpty {
             rows.append([
-                .text(w("参照群 (他の重点\(counts.referenceBefore.count)か所の合計)", "Reference group (\(counts.referenceBefore.count) other units, total)")),
+                .text(
+                    w(
+                        "参照群 (他の重点\(counts.referenceBefore.count)か所の合計)",
+                        "Reference group (\(counts.referenceBefore.count) other units, total)")),
                 .integer(counts.referenceBefore.reduce(0, +)), .integer(counts.referenceAfter.reduce(0, +)),
             ])
         }
@@ -69,7 +76,8 @@ enum BeforeAfterSections {
             rows: rows,
             denominatorNote: w(
                 "件数: 自転車関連事故の記録 (事故日が各期間内のもの)。合計行なし (各行は別の地域)。",
-                "Counts: bicycle accident records dated within each window. No totals row (each row is a different area)."))
+                "Counts: bicycle accident records dated within each window. No totals row (each row is a different area)."
+            ))
     }
 
     /// The per-method θ table.
@@ -131,7 +139,8 @@ enum BeforeAfterSections {
             referenceLine: 1, referenceLabel: w("変化なし (θ = 1)", "No change (θ = 1)"), digits: 2,
             note: w(
                 "1より下なら対策がなかった場合より事故が少ない。区間が1をまたぐ場合は偶然と区別できません。",
-                "Below 1: fewer accidents than expected without the designation. An interval across 1 cannot be told from chance."))
+                "Below 1: fewer accidents than expected without the designation. An interval across 1 cannot be told from chance."
+            ))
     }
 
     /// The whole evaluation as one section (caveats first).
@@ -140,7 +149,8 @@ enum BeforeAfterSections {
             .paragraph(
                 w(
                     "\(result.subjectName) の事前 (\(result.counts.beforeLabel)) と事後 (\(result.counts.afterLabel)) の自転車事故を比較します。",
-                    "Bicycle accidents of \(result.subjectName) before (\(result.counts.beforeLabel)) and after (\(result.counts.afterLabel)) designation.")),
+                    "Bicycle accidents of \(result.subjectName) before (\(result.counts.beforeLabel)) and after (\(result.counts.afterLabel)) designation."
+                )),
             .table(countsTable(result, w: w)),
         ]
         if let chart = chart(result, w: w) { blocks.append(.chart(.beforeAfter(chart))) }
@@ -151,9 +161,11 @@ enum BeforeAfterSections {
     private static func methodNote(_ method: String, w: Wording) -> String {
         switch EvaluationMethod(rawValue: method) {
         case .naive: w("平均への回帰を含む (過大評価)", "Includes regression to the mean (overstates)")
-        case .comparisonGroup: w("比較群の変化で補正 (Var(ω)は0と仮定)", "Adjusted by the comparison group's change (Var(ω) taken as 0)")
+        case .comparisonGroup:
+            w("比較群の変化で補正 (Var(ω)は0と仮定)", "Adjusted by the comparison group's change (Var(ω) taken as 0)")
         case .ratioOfRatios: w("比較群との比の比 (対数尺度の区間)", "Ratio of ratios (log-scale interval)")
-        case .empiricalBayes: w("参照群 (他の重点) の平均で予測。参照群も指定済みのため効果を含む", "Predicted from the reference zones' mean; they are designated too")
+        case .empiricalBayes:
+            w("参照群 (他の重点) の平均で予測。参照群も指定済みのため効果を含む", "Predicted from the reference zones' mean; they are designated too")
         case nil: ""
         }
     }

@@ -19,8 +19,11 @@ public enum CompareReportBuilder {
         if let ratio = result.evaluation.rateRatio, let value = ratio.ratio {
             kpis.append(
                 ReportKPI(
-                    label: w("率比 (事後÷事前, 1日あたり)", "Rate ratio after ÷ before (per day)"), value: .decimal(value, digits: 2),
-                    note: w("95%信頼区間 \(Format.decimal(ratio.lower))–\(ratio.upper.map { Format.decimal($0) } ?? "∞")", "95% CI \(Format.decimal(ratio.lower))–\(ratio.upper.map { Format.decimal($0) } ?? "∞")")))
+                    label: w("率比 (事後÷事前, 1日あたり)", "Rate ratio after ÷ before (per day)"),
+                    value: .decimal(value, digits: 2),
+                    note: w(
+                        "95%信頼区間 \(Format.decimal(ratio.lower))–\(ratio.upper.map { Format.decimal($0) } ?? "∞")",
+                        "95% CI \(Format.decimal(ratio.lower))–\(ratio.upper.map { Format.decimal($0) } ?? "∞")")))
         }
         if let eb = result.evaluation.results.first(where: { $0.method == EvaluationMethod.empiricalBayes.rawValue }),
             let theta = eb.theta
@@ -28,15 +31,19 @@ public enum CompareReportBuilder {
             kpis.append(
                 ReportKPI(
                     label: w("効果指数 θ (経験ベイズ法)", "Index of effectiveness θ (EB)"), value: .decimal(theta, digits: 2),
-                    note: w("95%信頼区間 \(Format.decimal(eb.lower95 ?? 0))–\(Format.decimal(eb.upper95 ?? 0))", "95% CI \(Format.decimal(eb.lower95 ?? 0))–\(Format.decimal(eb.upper95 ?? 0))")))
+                    note: w(
+                        "95%信頼区間 \(Format.decimal(eb.lower95 ?? 0))–\(Format.decimal(eb.upper95 ?? 0))",
+                        "95% CI \(Format.decimal(eb.lower95 ?? 0))–\(Format.decimal(eb.upper95 ?? 0))")))
         }
         kpis.append(
-            ReportKPI(label: w("件数の信頼性", "Count reliability"), value: .text(w.reliability(result.evaluation.reliability)),
-                      note: w("事前+事後 \(counts.before + counts.after)件", "\(counts.before + counts.after) accidents in all")))
+            ReportKPI(
+                label: w("件数の信頼性", "Count reliability"), value: .text(w.reliability(result.evaluation.reliability)),
+                note: w("事前+事後 \(counts.before + counts.after)件", "\(counts.before + counts.after) accidents in all")))
         return ReportDocument(
             title: w("\(result.subjectName) 事前事後評価", "\(result.subjectName): before–after evaluation"),
             subtitle: w(
-                "事前 \(counts.beforeLabel) · 事後 \(counts.afterLabel)", "Before \(counts.beforeLabel) · after \(counts.afterLabel)"),
+                "事前 \(counts.beforeLabel) · 事後 \(counts.afterLabel)",
+                "Before \(counts.beforeLabel) · after \(counts.afterLabel)"),
             language: settings.language, generatedAt: settings.generatedAt, kpis: kpis,
             sections: [
                 BeforeAfterSections.section(result, title: w("事前事後評価", "Before–after evaluation"), w: w),
@@ -49,7 +56,8 @@ public enum CompareReportBuilder {
                                 "Naive: the before count is the expectation after. Comparison group: the expectation is scaled by "
                                     + "the comparison group's change (roads outside zones); ratio of ratios divides the two ratios. "
                                     + "Empirical Bayes corrects for regression to the mean with the reference group's mean "
-                                    + "(the other zones) and over-dispersion k (method of moments). See docs/ANALYTICS.md."))
+                                    + "(the other zones) and over-dispersion k (method of moments). See docs/ANALYTICS.md."
+                            ))
                     ]),
             ])
     }

@@ -21,7 +21,9 @@ enum EnforcementTables {
                 + [.integer(sum), total > 0 ? .percent(Double(sum) / Double(total), digits: 1) : .missing]
         }
         var outcomeTotals: [Outcome: Int] = [:]
-        for counts in byDepartment.values { for (outcome, count) in counts { outcomeTotals[outcome, default: 0] += count } }
+        for counts in byDepartment.values {
+            for (outcome, count) in counts { outcomeTotals[outcome, default: 0] += count }
+        }
         let columns =
             Outcome.allCases.map { ReportColumn(w.outcome($0), alignment: .trailing) } + [
                 ReportColumn(w("計", "Total"), alignment: .trailing),
@@ -60,7 +62,8 @@ enum EnforcementTables {
             bars: violations.prefix(10).map { .init(label: w.violation($0.code), value: Double($0.sum)) },
             note: w("取締り件数。", "Stops."))
         return [
-            .table(departmentTable), .chart(.stackedBars(stacked)), .chart(.horizontalBars(bars)), .table(violationTable),
+            .table(departmentTable), .chart(.stackedBars(stacked)), .chart(.horizontalBars(bars)),
+            .table(violationTable),
         ]
     }
 }

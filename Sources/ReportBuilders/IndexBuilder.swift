@@ -54,7 +54,8 @@ public enum IndexBuilder {
             title: w("自転車指導取締り PDCA レポート一覧", "Bicycle guidance and enforcement PDCA reports"),
             subtitle: w(
                 "期間 \(periodText) · \(entries.count)件のレポート。各表は同じ名前で始まる CSV ファイルにもあります。",
-                "\(periodText) · \(entries.count) reports. Every table is also a CSV file starting with the report's name."),
+                "\(periodText) · \(entries.count) reports. Every table is also a CSV file starting with the report's name."
+            ),
             language: settings.language, generatedAt: settings.generatedAt, sections: sections)
     }
 }

@@ -23,17 +23,24 @@ public enum PrefectureReportBuilder {
         let kpis = [
             ReportKPI(
                 label: w("自転車事故 (県全体)", "Bicycle accidents (prefecture)"), value: .integer(check.accidents),
-                unit: w("件", ""), note: w("前年同期 \(Format.integer(check.accidentsLastYear))件", "\(Format.integer(check.accidentsLastYear)) in the same span last year")),
+                unit: w("件", ""),
+                note: w(
+                    "前年同期 \(Format.integer(check.accidentsLastYear))件",
+                    "\(Format.integer(check.accidentsLastYear)) in the same span last year")),
             ReportKPI(
                 label: w("指導警告・検挙", "Warnings and tickets"), value: .integer(total.done.enforcement), unit: w("件", ""),
-                note: w("うち検挙 \(Format.integer(total.done.citations))件", "\(Format.integer(total.done.citations)) tickets")),
+                note: w(
+                    "うち検挙 \(Format.integer(total.done.citations))件", "\(Format.integer(total.done.citations)) tickets")),
             ReportKPI(
                 label: w("重点内の取締り割合", "Stops inside zones"), value: .share(total.done.inZoneShare),
                 note: w("重点 \(activeZones.count)か所 (指定中)", "\(activeZones.count) zones in force")),
             ReportKPI(
                 label: w("人時間の計画達成率", "Officer-hours vs plan"),
                 value: .attainment(departmentHours.done, of: departmentHours.planned),
-                note: w("実施 \(Format.decimal(departmentHours.done, digits: 0)) / 計画 \(Format.decimal(departmentHours.planned, digits: 0))人時間", "\(Format.decimal(departmentHours.done, digits: 0)) of \(Format.decimal(departmentHours.planned, digits: 0)) planned")),
+                note: w(
+                    "実施 \(Format.decimal(departmentHours.done, digits: 0)) / 計画 \(Format.decimal(departmentHours.planned, digits: 0))人時間",
+                    "\(Format.decimal(departmentHours.done, digits: 0)) of \(Format.decimal(departmentHours.planned, digits: 0)) planned"
+                )),
             ReportKPI(
                 label: w("集中取締り日のあった月", "Zone-months with a concentrated day"),
                 value: .integer(total.done.zoneMonthsMeetingMinimum), unit: "/ \(total.done.zoneMonths)",
@@ -71,10 +78,12 @@ public enum PrefectureReportBuilder {
                 let (station, sums, planned, done) = item
                 return [
                     .integer(index + 1), .text(w.station(station, id: station.id)),
-                    .integer(analytics.zones(of: station.id).filter(analytics.isActive).count), .integer(sums.accidents),
+                    .integer(analytics.zones(of: station.id).filter(analytics.isActive).count),
+                    .integer(sums.accidents),
                     .integer(sums.accidentsLastYear), .change(now: sums.accidents, before: sums.accidentsLastYear),
                     .integer(sums.enforcement),
-                    sums.enforcement > 0 ? .percent(Double(sums.enforcementInZones) / Double(sums.enforcement), digits: 1) : .missing,
+                    sums.enforcement > 0
+                        ? .percent(Double(sums.enforcementInZones) / Double(sums.enforcement), digits: 1) : .missing,
                     .attainment(done, of: planned),
                 ]
             },
@@ -108,11 +117,13 @@ public enum PrefectureReportBuilder {
             rows: zoneRows.enumerated().map { index, item in
                 let (zone, row) = item
                 let check = row.check ?? CheckFigures()
-                let interval: ReportCell = check.rateRatio.map {
-                    .text("\(Format.decimal($0.lower))–\($0.upper.map { Format.decimal($0) } ?? "∞")")
-                } ?? .missing
+                let interval: ReportCell =
+                    check.rateRatio.map {
+                        .text("\(Format.decimal($0.lower))–\($0.upper.map { Format.decimal($0) } ?? "∞")")
+                    } ?? .missing
                 return [
-                    .integer(index + 1), .text(w.zone(zone)), .text(w.station(analytics.station(zone.stationID), id: zone.stationID)),
+                    .integer(index + 1), .text(w.zone(zone)),
+                    .text(w.station(analytics.station(zone.stationID), id: zone.stationID)),
                     .integer(check.accidents), .integer(check.accidentsLastYear),
                     .number(check.rateRatio.map { $0.ratio ?? .infinity }, digits: 2), interval,
                     .text(w.reliability(check.reliability)), .integer(row.done.enforcement),
@@ -121,13 +132,15 @@ public enum PrefectureReportBuilder {
             totals: [
                 .missing, .text(w("重点の計", "All zones")), .text(""),
                 .integer(zoneRows.reduce(0) { $0 + ($1.1.check?.accidents ?? 0) }),
-                .integer(zoneRows.reduce(0) { $0 + ($1.1.check?.accidentsLastYear ?? 0) }), .missing, .missing, .missing,
+                .integer(zoneRows.reduce(0) { $0 + ($1.1.check?.accidentsLastYear ?? 0) }), .missing, .missing,
+                .missing,
                 .integer(zoneRows.reduce(0) { $0 + $1.1.done.enforcement }),
             ],
             denominatorNote: w(
                 "事故: その重点に帰属する自転車関連事故の記録。率比 = 今期 ÷ 前年同期 (1日あたり) と正確法の95%信頼区間。区間が1をまたぐ重点は増減を偶然と区別できません。\(explainAccidents) --zone <重点ID>",
                 "Accidents: bicycle accident records attributed to the zone. Rate ratio = now ÷ same span last year (per day), "
-                    + "exact 95% interval; an interval across 1 cannot be told from chance. \(explainAccidents) --zone <zone id>"))
+                    + "exact 95% interval; an interval across 1 cannot be told from chance. \(explainAccidents) --zone <zone id>"
+            ))
 
         // Hot spots outside zones.
         let cells = analytics.hotSpots.prefix(hotSpotRows)
@@ -145,13 +158,15 @@ public enum PrefectureReportBuilder {
             rows: cells.enumerated().map { index, cell in
                 [
                     .integer(index + 1), .text(cell.mesh), .integer(cell.count), .integer(cell.fatalOrSerious),
-                    .decimal(cell.giStar, digits: 2), .decimal(cell.latitude, digits: 5), .decimal(cell.longitude, digits: 5),
+                    .decimal(cell.giStar, digits: 2), .decimal(cell.latitude, digits: 5),
+                    .decimal(cell.longitude, digits: 5),
                     .text(cell.isCandidate ? w("候補", "yes") : (cell.overlapsZone ? w("重点内", "in a zone") : "—")),
                 ]
             },
             totals: [
                 .missing, .text(w("全メッシュ計", "All cells")), .integer(outsideAccidents),
-                .integer(analytics.hotSpots.reduce(0) { $0 + $1.fatalOrSerious }), .missing, .missing, .missing, .missing,
+                .integer(analytics.hotSpots.reduce(0) { $0 + $1.fatalOrSerious }), .missing, .missing, .missing,
+                .missing,
             ],
             denominatorNote: w(
                 "事故: 重点に帰属しない位置付きの自転車関連事故 (計 \(Format.integer(outsideAccidents))件、上位\(hotSpotRows)メッシュを表示)。候補: 中心が重点の外、事故3件以上、Gi* 1.96以上。\(explainAccidents) --zone -",
@@ -176,8 +191,10 @@ public enum PrefectureReportBuilder {
                         .horizontalBars(
                             HorizontalBarChart(
                                 title: w("警察署別の自転車事故", "Bicycle accidents by station"),
-                                bars: stations.map { .init(label: w.station($0.0, id: $0.0.id), value: Double($0.1.accidents)) },
-                                note: w("件数 (署の全域)。", "Accidents (whole station area)."))))
+                                bars: stations.map {
+                                    .init(label: w.station($0.0, id: $0.0.id), value: Double($0.1.accidents))
+                                },
+                                note: w("件数 (署の全域)。", "Accidents (whole station area).")))),
                 ]),
             ReportSection(
                 title: w("重点地区・路線の比較", "Zones compared"),
@@ -207,7 +224,8 @@ public enum PrefectureReportBuilder {
             title: w("県全体 自転車指導取締り PDCA レポート", "Prefecture: bicycle guidance and enforcement PDCA report"),
             subtitle: w(
                 "警察署 \(analytics.stations.count)署 · 重点 \(activeZones.count)か所 · 期間 \(w.span(period)) (前年同期と比較)",
-                "\(analytics.stations.count) stations · \(activeZones.count) zones · \(w.span(period)) (against the same span last year)"),
+                "\(analytics.stations.count) stations · \(activeZones.count) zones · \(w.span(period)) (against the same span last year)"
+            ),
             language: settings.language, generatedAt: settings.generatedAt, kpis: kpis, caveats: caveats,
             sections: sections)
     }

@@ -35,17 +35,21 @@ enum RecommendationText {
         func n(_ key: String) -> String { Format.integer(Int((f[key] ?? 0).rounded())) }
         switch item.kind {
         case .changeTactics:
-            var text = "事故が減っていません (今期 \(n("accidents"))件、前年同期 \(n("accidents_last_year"))件)。指導警告・検挙は \(n("enforcement"))件"
+            var text =
+                "事故が減っていません (今期 \(n("accidents"))件、前年同期 \(n("accidents_last_year"))件)。指導警告・検挙は \(n("enforcement"))件"
             if let share = f["enforcement_in_accident_hours_share"] {
                 text += "ですが、事故のあった曜日・時間帯に行ったのは \(Format.decimal(share * 100, digits: 0))% のみです"
             }
             return text + "。時間帯・場所・対象違反の見直しを。"
         case .considerMaintenance:
-            return "事故が2年続けて減少 (\(Format.signedPercent(f["previous_change_percent"] ?? 0)) → \(Format.signedPercent(f["change_percent"] ?? 0)))。維持段階への移行や指定解除を検討 (平均への回帰でないことを経験ベイズ法で確認のうえ)。"
+            return
+                "事故が2年続けて減少 (\(Format.signedPercent(f["previous_change_percent"] ?? 0)) → \(Format.signedPercent(f["change_percent"] ?? 0)))。維持段階への移行や指定解除を検討 (平均への回帰でないことを経験ベイズ法で確認のうえ)。"
         case .candidateDesignation:
-            return "重点外の事故 \(n("accidents"))件 (うち死亡・重傷 \(n("fatal_or_serious"))件)、Gi* = \(Format.decimal(f["gi_star"] ?? 0)): 新規指定の候補。"
+            return
+                "重点外の事故 \(n("accidents"))件 (うち死亡・重傷 \(n("fatal_or_serious"))件)、Gi* = \(Format.decimal(f["gi_star"] ?? 0)): 新規指定の候補。"
         case .underPlan:
-            var text = "実施 \(Format.decimal(f["officer_hours"] ?? 0, digits: 1))人時間 / 計画 \(Format.decimal(f["planned_officer_hours"] ?? 0, digits: 1))人時間 (\(Format.decimal(f["execution_percent"] ?? 0, digits: 1))%)。"
+            var text =
+                "実施 \(Format.decimal(f["officer_hours"] ?? 0, digits: 1))人時間 / 計画 \(Format.decimal(f["planned_officer_hours"] ?? 0, digits: 1))人時間 (\(Format.decimal(f["execution_percent"] ?? 0, digits: 1))%)。"
             if let id = item.zoneID, let zone = analytics.zones.first(where: { $0.id == id }) {
                 let accidents = analytics.zoneRow(station: zone.stationID, zone: id)?.check?.accidents ?? 0
                 text += "まず事故の最も多い \(w.zone(zone)) (事故\(Format.integer(accidents))件) へ配置を。"
@@ -56,7 +60,8 @@ enum RecommendationText {
         }
     }
 
-    static func table(_ items: [Recommendation], analytics: PeriodAnalytics, caption: String, w: Wording) -> ReportTable {
+    static func table(_ items: [Recommendation], analytics: PeriodAnalytics, caption: String, w: Wording) -> ReportTable
+    {
         ReportTable(
             caption: caption,
             columns: [

@@ -25,27 +25,39 @@ public enum StationReportBuilder {
         let kpis = [
             ReportKPI(
                 label: w("自転車事故 (署全体)", "Bicycle accidents (station)"), value: .integer(sums.accidents),
-                unit: w("件", ""), note: w("前年同期 \(Format.integer(sums.accidentsLastYear))件", "\(Format.integer(sums.accidentsLastYear)) in the same span last year")),
+                unit: w("件", ""),
+                note: w(
+                    "前年同期 \(Format.integer(sums.accidentsLastYear))件",
+                    "\(Format.integer(sums.accidentsLastYear)) in the same span last year")),
             ReportKPI(
                 label: w("指導警告・検挙", "Warnings and tickets"), value: .integer(sums.enforcement), unit: w("件", ""),
-                note: w("うち重点内 \(Format.integer(sums.enforcementInZones))件", "\(Format.integer(sums.enforcementInZones)) inside zones")),
+                note: w(
+                    "うち重点内 \(Format.integer(sums.enforcementInZones))件",
+                    "\(Format.integer(sums.enforcementInZones)) inside zones")),
             ReportKPI(
                 label: w("人時間の計画達成率", "Officer-hours vs plan"), value: .attainment(doneHours, of: plannedHours),
-                note: w("実施 \(Format.decimal(doneHours, digits: 0)) / 計画 \(Format.decimal(plannedHours, digits: 0))人時間", "\(Format.decimal(doneHours, digits: 0)) of \(Format.decimal(plannedHours, digits: 0)) planned")),
+                note: w(
+                    "実施 \(Format.decimal(doneHours, digits: 0)) / 計画 \(Format.decimal(plannedHours, digits: 0))人時間",
+                    "\(Format.decimal(doneHours, digits: 0)) of \(Format.decimal(plannedHours, digits: 0)) planned")),
             ReportKPI(
                 label: w("集中取締り日のあった月", "Zone-months with a concentrated day"),
                 value: .integer(sums.zoneMonthsMeetingMinimum), unit: "/ \(sums.zoneMonths)",
                 note: w("重点×月 (基準: 毎月1回以上)", "zone-months (minimum: one a month)")),
-            ReportKPI(label: w("Act の提案", "Act recommendations"), value: .integer(recommendations.count), unit: w("件", "")),
+            ReportKPI(
+                label: w("Act の提案", "Act recommendations"), value: .integer(recommendations.count), unit: w("件", "")),
         ]
         let caveats =
-            dataGapCaveats(analytics.missing(stations: [stationID]), w: w).map { ReportCaveat(kind: .dataGap, text: $0) }
+            dataGapCaveats(analytics.missing(stations: [stationID]), w: w).map {
+                ReportCaveat(kind: .dataGap, text: $0)
+            }
 
         // Zones table.
         var zoneRows: [[ReportCell]] = []
         for zone in zones {
-            let row = analytics.zoneRow(station: stationID, zone: zone.id) ?? MetricsRow(
-                key: MetricKey(stationID: stationID, department: nil, zoneID: zone.id))
+            let row =
+                analytics.zoneRow(station: stationID, zone: zone.id)
+                ?? MetricsRow(
+                    key: MetricKey(stationID: stationID, department: nil, zoneID: zone.id))
             zoneRows.append(zoneCells(w.zone(zone), w.zoneKind(zone.kind), row, w: w))
         }
         if let outside = analytics.zoneRow(station: stationID, zone: MetricKey.outsideZones) {
@@ -69,7 +81,8 @@ public enum StationReportBuilder {
                 .text(w("署計", "Station total")), .text(""), .integer(sums.enforcement), .integer(sums.citations),
                 .attainment(Double(sums.operations), of: sums.plannedOperations),
                 .text(w.months(sums.zoneMonthsMeetingMinimum, of: sums.zoneMonths)), .integer(sums.accidents),
-                .integer(sums.accidentsLastYear), .change(now: sums.accidents, before: sums.accidentsLastYear), .text(""),
+                .integer(sums.accidentsLastYear), .change(now: sums.accidents, before: sums.accidentsLastYear),
+                .text(""),
             ],
             denominatorNote: w(
                 "取締り: 取締り記録。事故: 自転車関連事故の記録 (前年同期と比較)。活動の達成率 = 実施回数 ÷ 計画回数。集中取締り月 = 集中取締り日のあった月 / 指定中の月。署計 = 重点と重点外の合計。信頼性: 今期+前年の事故件数から (5件未満: ごく少ない、20件未満: 少ない)。\(w.explain("enforcement", period: period, station: stationID))",
@@ -113,7 +126,8 @@ public enum StationReportBuilder {
                     .attainment(figures.officerHours, of: figures.plannedOfficerHours), .integer(figures.warnings),
                     .integer(figures.citations),
                     figures.enforcement > 0
-                        ? .percent(Double(figures.enforcementInZones) / Double(figures.enforcement), digits: 1) : .missing,
+                        ? .percent(Double(figures.enforcementInZones) / Double(figures.enforcement), digits: 1)
+                        : .missing,
                 ]
             },
             totals: [
@@ -121,7 +135,8 @@ public enum StationReportBuilder {
                 .missing, .decimal(plannedHours, digits: 1), .decimal(doneHours, digits: 1),
                 .attainment(doneHours, of: plannedHours), .integer(departmentSums.reduce(0) { $0 + $1.1.warnings }),
                 .integer(departmentSums.reduce(0) { $0 + $1.1.citations }),
-                sums.enforcement > 0 ? .percent(Double(sums.enforcementInZones) / Double(sums.enforcement), digits: 1) : .missing,
+                sums.enforcement > 0
+                    ? .percent(Double(sums.enforcementInZones) / Double(sums.enforcement), digits: 1) : .missing,
             ],
             denominatorNote: w(
                 "人時間の達成率 = 実施人時間 ÷ 計画人時間 (計画は期間の日数で按分)。合同活動は参加した部門それぞれに1回と数えるため参加回数は合計しません。重点内の割合の分母: その部門の取締り件数。\(w.explain("activities", period: period, station: stationID))",
@@ -147,7 +162,8 @@ public enum StationReportBuilder {
                 blocks: [.table(departmentTable)]),
             ReportSection(
                 title: w("Do: 部門別・処理別の取締り (署全体)", "Do: enforcement by department and outcome (station)"),
-                blocks: EnforcementTables.blocks(tallies, period: period, explainStation: stationID, explainZone: nil, w: w)),
+                blocks: EnforcementTables.blocks(
+                    tallies, period: period, explainStation: stationID, explainZone: nil, w: w)),
         ]
         sections.append(
             ReportSection(
@@ -160,7 +176,8 @@ public enum StationReportBuilder {
                                 recommendations, analytics: analytics, caption: w("この署への提案", "Recommendations"), w: w))
                     ]))
         return ReportDocument(
-            title: w("\(stationName) 自転車指導取締り PDCA レポート", "\(stationName): bicycle guidance and enforcement PDCA report"),
+            title: w(
+                "\(stationName) 自転車指導取締り PDCA レポート", "\(stationName): bicycle guidance and enforcement PDCA report"),
             subtitle: w(
                 "署コード \(stationID) · 重点 \(zones.count)か所 · 期間 \(w.span(period)) (前年同期と比較)",
                 "Station \(stationID) · \(zones.count) zone(s) · \(w.span(period)) (against the same span last year)"),
@@ -173,7 +190,8 @@ public enum StationReportBuilder {
         return [
             .text(name), .text(kind), .integer(row.done.enforcement), .integer(row.done.citations),
             .attainment(Double(row.done.operations), of: row.plan.plannedOperations),
-            row.done.zoneMonths > 0 ? .text(w.months(row.done.zoneMonthsMeetingMinimum, of: row.done.zoneMonths)) : .missing,
+            row.done.zoneMonths > 0
+                ? .text(w.months(row.done.zoneMonthsMeetingMinimum, of: row.done.zoneMonths)) : .missing,
             .integer(check.accidents), .integer(check.accidentsLastYear),
             .change(now: check.accidents, before: check.accidentsLastYear), .text(w.reliability(check.reliability)),
         ]

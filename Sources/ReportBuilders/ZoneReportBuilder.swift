@@ -19,8 +19,10 @@ public enum ZoneReportBuilder {
         let period = analytics.period
         let station = analytics.station(zone.stationID)
         let stationName = w.station(station, id: zone.stationID)
-        let row = analytics.zoneRow(station: zone.stationID, zone: zone.id) ?? MetricsRow(
-            key: MetricKey(stationID: zone.stationID, department: nil, zoneID: zone.id))
+        let row =
+            analytics.zoneRow(station: zone.stationID, zone: zone.id)
+            ?? MetricsRow(
+                key: MetricKey(stationID: zone.stationID, department: nil, zoneID: zone.id))
         let check = row.check ?? CheckFigures()
         let monthly = MonthlyZoneFigures(zone: zone, analytics: analytics)
         let missing = analytics.missing(stations: [zone.stationID])
@@ -28,11 +30,15 @@ public enum ZoneReportBuilder {
         var kpis: [ReportKPI] = [
             ReportKPI(
                 label: w("自転車事故", "Bicycle accidents"), value: .integer(check.accidents), unit: w("件", ""),
-                note: w("前年同期 \(Format.integer(check.accidentsLastYear))件", "\(Format.integer(check.accidentsLastYear)) in the same span last year")),
+                note: w(
+                    "前年同期 \(Format.integer(check.accidentsLastYear))件",
+                    "\(Format.integer(check.accidentsLastYear)) in the same span last year")),
             ReportKPI(
                 label: w("指導警告・検挙", "Warnings and tickets"), value: .integer(row.done.enforcement),
                 unit: w("件", ""),
-                note: w("うち検挙 (青・赤切符) \(Format.integer(row.done.citations))件", "\(Format.integer(row.done.citations)) tickets (blue + red)")),
+                note: w(
+                    "うち検挙 (青・赤切符) \(Format.integer(row.done.citations))件",
+                    "\(Format.integer(row.done.citations)) tickets (blue + red)")),
             ReportKPI(
                 label: w("集中取締り日のあった月", "Months with a concentrated day"),
                 value: .integer(row.done.zoneMonthsMeetingMinimum), unit: "/ \(row.done.zoneMonths)",
@@ -40,7 +46,10 @@ public enum ZoneReportBuilder {
             ReportKPI(
                 label: w("活動の計画達成率", "Operations held vs planned"),
                 value: .attainment(Double(row.done.operations), of: row.plan.plannedOperations),
-                note: w("実施 \(Format.integer(row.done.operations))回 / 計画 \(Format.decimal(row.plan.plannedOperations, digits: 1))回", "\(Format.integer(row.done.operations)) held / \(Format.decimal(row.plan.plannedOperations, digits: 1)) planned")),
+                note: w(
+                    "実施 \(Format.integer(row.done.operations))回 / 計画 \(Format.decimal(row.plan.plannedOperations, digits: 1))回",
+                    "\(Format.integer(row.done.operations)) held / \(Format.decimal(row.plan.plannedOperations, digits: 1)) planned"
+                )),
         ]
         if let ratio = check.rateRatio, let value = ratio.ratio {
             kpis.append(
@@ -56,7 +65,10 @@ public enum ZoneReportBuilder {
             caveats.append(
                 ReportCaveat(
                     kind: .other,
-                    text: w("この重点は期間中に指定されていません (指定 \(zone.designatedFrom)〜\(zone.designatedTo?.description ?? ""))。", "This zone was not in force during the period (designated \(zone.designatedFrom) to \(zone.designatedTo?.description ?? "")).")))
+                    text: w(
+                        "この重点は期間中に指定されていません (指定 \(zone.designatedFrom)〜\(zone.designatedTo?.description ?? ""))。",
+                        "This zone was not in force during the period (designated \(zone.designatedFrom) to \(zone.designatedTo?.description ?? ""))."
+                    )))
         }
 
         var sections: [ReportSection] = []
@@ -83,19 +95,24 @@ public enum ZoneReportBuilder {
                                     "No accident data in the window before the designation (\(result.counts.beforeLabel)), so no "
                                         + "before–after comparison. Use bikepdca report compare --zone \(zone.id) --before … --after … "
                                         + "with windows inside the loaded data.")
-                            } ?? w(
-                                "指定日以降の事故データがないため、指定前後の比較はできません。",
-                                "No before–after evaluation: \(detail.evaluationProblem ?? "no accident data after the designation")."))
+                            }
+                                ?? w(
+                                    "指定日以降の事故データがないため、指定前後の比較はできません。",
+                                    "No before–after evaluation: \(detail.evaluationProblem ?? "no accident data after the designation")."
+                                ))
                     ], blocks: []))
         }
         sections.append(timingSection(zone: zone, analytics: analytics, w: w))
         sections.append(mapSection(detail, analytics: analytics, w: w))
 
         return ReportDocument(
-            title: w("\(zone.name) 自転車指導啓発\(w.zoneKind(zone.kind)) レポート", "\(zone.name): bicycle priority \(w.zoneKind(zone.kind)) report"),
+            title: w(
+                "\(zone.name) 自転車指導啓発\(w.zoneKind(zone.kind)) レポート",
+                "\(zone.name): bicycle priority \(w.zoneKind(zone.kind)) report"),
             subtitle: w(
                 "\(stationName) · \(zone.id) · 期間 \(w.span(period)) · 指定 \(zone.designatedFrom)\(zone.reason.map { " · 指定理由: \($0)" } ?? "")",
-                "\(stationName) · \(zone.id) · \(w.span(period)) · designated \(zone.designatedFrom)\(zone.reason.map { " · reason: \($0)" } ?? "")"),
+                "\(stationName) · \(zone.id) · \(w.span(period)) · designated \(zone.designatedFrom)\(zone.reason.map { " · reason: \($0)" } ?? "")"
+            ),
             language: settings.language, generatedAt: settings.generatedAt, kpis: kpis, caveats: caveats,
             sections: sections)
     }
@@ -160,18 +177,25 @@ public enum ZoneReportBuilder {
                     }),
             ],
             markers: designationMarkers(zone, w: w), valueLabel: w("件数", "count"),
-            note: w("この重点の取締り記録。空白の月は未提出 (0件ではない)。", "This zone's enforcement records. Gaps are months not delivered (not zero)."))
+            note: w(
+                "この重点の取締り記録。空白の月は未提出 (0件ではない)。",
+                "This zone's enforcement records. Gaps are months not delivered (not zero)."))
         return ReportSection(
             title: w("Plan・Do: 月別の計画と実施", "Plan and Do by month"),
-            blocks: [.table(table), .chart(.monthlyTrend(trend)), .table(attainmentTable(zone: zone, analytics: analytics, w: w))])
+            blocks: [
+                .table(table), .chart(.monthlyTrend(trend)),
+                .table(attainmentTable(zone: zone, analytics: analytics, w: w)),
+            ])
     }
 
     private static func attainmentTable(zone: Zone, analytics: PeriodAnalytics, w: Wording) -> ReportTable {
         var sums = RowSums()
         var rows: [[ReportCell]] = []
         for department in Department.allCases {
-            let row = analytics.metrics.row(
-                MetricKey(stationID: zone.stationID, department: department, zoneID: zone.id)) ?? MetricsRow(
+            let row =
+                analytics.metrics.row(
+                    MetricKey(stationID: zone.stationID, department: department, zoneID: zone.id))
+                ?? MetricsRow(
                     key: MetricKey(stationID: zone.stationID, department: department, zoneID: zone.id))
             sums.add(row)
             rows.append([
@@ -223,7 +247,8 @@ public enum ZoneReportBuilder {
         for month in monthly.months {
             totals.add(month)
             guard month.accidentsDelivered else {
-                rows.append([.text(w.month(month.month))] + Array(repeating: .missing, count: 5) + [.integer(month.lastYear)])
+                rows.append(
+                    [.text(w.month(month.month))] + Array(repeating: .missing, count: 5) + [.integer(month.lastYear)])
                 continue
             }
             rows.append(
@@ -250,7 +275,9 @@ public enum ZoneReportBuilder {
             series: [
                 MonthlyTrendChart.Series(
                     name: w("今期", "This period"),
-                    points: monthly.months.map { .init(month: $0.month, value: $0.accidentsDelivered ? Double($0.accidents) : nil) }),
+                    points: monthly.months.map {
+                        .init(month: $0.month, value: $0.accidentsDelivered ? Double($0.accidents) : nil)
+                    }),
                 MonthlyTrendChart.Series(
                     name: w("前年同月", "Same month last year"),
                     points: monthly.months.map { .init(month: $0.month, value: Double($0.lastYear)) }),
@@ -265,14 +292,16 @@ public enum ZoneReportBuilder {
                     kind: .lowCount,
                     text: w(
                         "今期と前年同期あわせて\(check.accidents + check.accidentsLastYear)件 (信頼性: \(w.reliability(check.reliability)))。月ごと・年ごとの増減は偶然の範囲のことが多く、結論には使えません。",
-                        "\(check.accidents + check.accidentsLastYear) accidents this period and last year together (\(w.reliability(check.reliability))): changes are mostly noise.")))
+                        "\(check.accidents + check.accidentsLastYear) accidents this period and last year together (\(w.reliability(check.reliability))): changes are mostly noise."
+                    )))
         }
         caveats.append(
             ReportCaveat(
                 kind: .regressionToMean,
                 text: w(
                     "前年同期との比較は単純比較です。事故の多い場所を選んで指定しているため、対策がなくても減る傾向があります (平均への回帰)。",
-                    "The year-on-year comparison is naive: zones are chosen for their high counts, which tend to fall anyway (regression to the mean).")))
+                    "The year-on-year comparison is naive: zones are chosen for their high counts, which tend to fall anyway (regression to the mean)."
+                )))
         return ReportSection(
             title: w("Check: 自転車事故の推移", "Check: bicycle accidents"), caveats: caveats,
             blocks: [.chart(.monthlyTrend(trend)), .table(table)])
@@ -299,7 +328,8 @@ public enum ZoneReportBuilder {
                 .paragraph(
                     w(
                         "この重点の取締り (時刻のある\(Format.integer(row?.done.zoneEnforcementWithTime ?? 0))件) のうち、事故のあった曜日・時間帯に行ったものは \(Format.decimal(share * 100, digits: 1))% です。",
-                        "Of this zone's stops with a time (\(Format.integer(row?.done.zoneEnforcementWithTime ?? 0))), \(Format.decimal(share * 100, digits: 1))% fell in an hour and weekday with accidents.")))
+                        "Of this zone's stops with a time (\(Format.integer(row?.done.zoneEnforcementWithTime ?? 0))), \(Format.decimal(share * 100, digits: 1))% fell in an hour and weekday with accidents."
+                    )))
         }
         blocks.append(
             .charts([
@@ -308,13 +338,15 @@ public enum ZoneReportBuilder {
                         title: w("事故の曜日・時間帯", "Accidents by weekday and hour"), values: accidents.values,
                         note: w(
                             "\(w.span(window)) の事故 \(Format.integer(accidents.timed))件 (時刻不明 \(Format.integer(accidents.untimed))件は除く)",
-                            "Accidents \(w.span(window)): \(Format.integer(accidents.timed)) (\(Format.integer(accidents.untimed)) without a time left out)"))),
+                            "Accidents \(w.span(window)): \(Format.integer(accidents.timed)) (\(Format.integer(accidents.untimed)) without a time left out)"
+                        ))),
                 .hourWeekdayHeatMap(
                     HourWeekdayHeatMap(
                         title: w("取締りの曜日・時間帯", "Enforcement by weekday and hour"), values: enforcement.values,
                         note: w(
                             "\(w.span(period)) の取締り \(Format.integer(enforcement.timed))件 (時刻不明 \(Format.integer(enforcement.untimed))件は除く)",
-                            "Stops \(w.span(period)): \(Format.integer(enforcement.timed)) (\(Format.integer(enforcement.untimed)) without a time left out)"))),
+                            "Stops \(w.span(period)): \(Format.integer(enforcement.timed)) (\(Format.integer(enforcement.untimed)) without a time left out)"
+                        ))),
             ]))
         return ReportSection(
             title: w("Do・Check: 事故と取締りの曜日・時間帯", "When accidents and enforcement happen"),
@@ -324,7 +356,8 @@ public enum ZoneReportBuilder {
                         kind: .lowCount,
                         text: w(
                             "事故は期間と前年の2年分で\(Format.integer(accidents.timed))件です。1マスの件数は偶然に大きく左右されます。",
-                            "Only \(Format.integer(accidents.timed)) accidents over the two years: single cells are mostly chance."))
+                            "Only \(Format.integer(accidents.timed)) accidents over the two years: single cells are mostly chance."
+                        ))
                 ] : [],
             blocks: blocks)
     }
@@ -338,7 +371,8 @@ public enum ZoneReportBuilder {
         var notes: [String] = [
             w(
                 "事故 \(Format.integer(detail.accidents.located.count))件 (位置不明 \(Format.integer(detail.accidents.unlocated))件)、取締り \(Format.integer(detail.enforcement.located.count))件 (位置不明 \(Format.integer(detail.enforcement.unlocated))件)。",
-                "Accidents: \(Format.integer(detail.accidents.located.count)) located (\(Format.integer(detail.accidents.unlocated)) without a location); stops: \(Format.integer(detail.enforcement.located.count)) located (\(Format.integer(detail.enforcement.unlocated)) without).")
+                "Accidents: \(Format.integer(detail.accidents.located.count)) located (\(Format.integer(detail.accidents.unlocated)) without a location); stops: \(Format.integer(detail.enforcement.located.count)) located (\(Format.integer(detail.enforcement.unlocated)) without)."
+            )
         ]
         for (name, points, step) in [
             (w("事故", "accidents"), accidents.points, accidents.step),
@@ -347,13 +381,16 @@ public enum ZoneReportBuilder {
             notes.append(
                 w(
                     "\(name)は点が多いため\(step)件ごとに1件 (\(Format.integer(points.count))件) を表示。",
-                    "\(name): every \(step)th record drawn (\(Format.integer(points.count))), there are too many to show all."))
+                    "\(name): every \(step)th record drawn (\(Format.integer(points.count))), there are too many to show all."
+                ))
         }
         let map = ZoneMapChart(
-            title: w("\(zone.name) の地図 (\(w.span(analytics.period)))", "Map of \(zone.name) (\(w.span(analytics.period)))"),
+            title: w(
+                "\(zone.name) の地図 (\(w.span(analytics.period)))", "Map of \(zone.name) (\(w.span(analytics.period)))"),
             geometry: zone.geometry, bufferMetres: zone.bufferMetres ?? Zone.defaultRouteBufferMetres,
             accidents: accidents.points, enforcement: enforcement.points, note: notes.joined(separator: " "))
-        return ReportSection(title: w("地図: 事故と取締りの位置", "Map: where accidents and stops were"), blocks: [.chart(.zoneMap(map))])
+        return ReportSection(
+            title: w("地図: 事故と取締りの位置", "Map: where accidents and stops were"), blocks: [.chart(.zoneMap(map))])
     }
 
     /// Every k-th point, k the smallest step that keeps at most `limit`: deterministic, spread over the order.

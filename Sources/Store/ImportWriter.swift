@@ -138,7 +138,8 @@ public final class ImportWriter {
         return try upsert(
             table: "zones", key: "id", keyValue: zone.id,
             columns: [
-                "id", "kind", "station_id", "name", "designated_from", "designated_to", "reason", "geometry", "buffer_m",
+                "id", "kind", "station_id", "name", "designated_from", "designated_to", "reason", "geometry",
+                "buffer_m",
                 "min_lat", "min_lon", "max_lat", "max_lon",
             ],
             line: line
@@ -262,7 +263,8 @@ public final class ImportWriter {
         if db.changesCount == 0 {
             let first = try Int.fetchOne(
                 db,
-                sql: "SELECT source_line FROM plans WHERE period = ? AND station_id = ? AND department = ? AND zone_id = ?",
+                sql:
+                    "SELECT source_line FROM plans WHERE period = ? AND station_id = ? AND department = ? AND zone_id = ?",
                 arguments: [plan.period.description, plan.stationID, plan.department.rawValue, zone])
             return .duplicate(firstLine: first ?? 0)
         }
@@ -299,10 +301,13 @@ extension RecordStore {
                         return .rollback
                     case .commit(let rejected):
                         try db.execute(
-                            sql: "UPDATE import_log SET rows_accepted = ?, rows_rejected = ?, rows_replaced = ? WHERE id = ?",
+                            sql:
+                                "UPDATE import_log SET rows_accepted = ?, rows_rejected = ?, rows_replaced = ? WHERE id = ?",
                             arguments: [writer.written, rejected, writer.replaced, importID])
-                        entry = try Row.fetchOne(db, sql: "SELECT * FROM import_log WHERE id = ?", arguments: [importID])
-                            .map(ImportLogEntry.init(row:))
+                        entry = try Row.fetchOne(
+                            db, sql: "SELECT * FROM import_log WHERE id = ?", arguments: [importID]
+                        )
+                        .map(ImportLogEntry.init(row:))
                         return .commit
                     }
                 }

@@ -46,7 +46,10 @@ struct StatementBinder {
     /// Gives a freshly prepared statement placeholder arguments, so that GRDB lets it execute with raw bindings.
     static func prepareForBinding(_ statement: Statement) {
         statement.setUncheckedArguments(
-            StatementArguments(Array(repeating: DatabaseValue.null, count: Int(sqlite3_bind_parameter_count(statement.sqliteStatement)))))
+            StatementArguments(
+                Array(
+                    repeating: DatabaseValue.null, count: Int(sqlite3_bind_parameter_count(statement.sqliteStatement))))
+        )
     }
 
     /// Binds a real, or NULL.

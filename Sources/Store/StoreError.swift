@@ -17,7 +17,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .busy(let path):
             "the database \(path) is busy: another import is writing to it; try again when it has finished"
         case .database(let path, let message): "database \(path): \(message)"
-        case .duplicateRecord(let id, let firstLine): "record id \"\(id)\" appears twice in this file (first on line \(firstLine))"
+        case .duplicateRecord(let id, let firstLine):
+            "record id \"\(id)\" appears twice in this file (first on line \(firstLine))"
         }
     }
 

@@ -80,8 +80,9 @@ extension AnalyticsSupport {
         } else {
             let designated = treated.map(\.designatedFrom).min() ?? LocalDate(dayNumber: 0)
             let dataEnd = try store.latestAccidentDate() ?? designated
-            guard let computed = ZoneEvaluation.defaultWindows(
-                designatedFrom: designated, months: window, dataEnd: dataEnd)
+            guard
+                let computed = ZoneEvaluation.defaultWindows(
+                    designatedFrom: designated, months: window, dataEnd: dataEnd)
             else { throw EvaluationProblem.noDataAfterDesignation(designated) }
             windows = computed
         }

@@ -5,8 +5,8 @@ import Importers
 import Pipeline
 import SampleGenerator
 import Store
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Metrics on the sample prefecture, checked against plain counts of its CSVs", .serialized)
 struct SampleDataMetricsTests {
@@ -53,12 +53,14 @@ struct SampleDataMetricsTests {
             now["\(row["station"] ?? "")/\(row["zone_id"].flatMap { $0.isEmpty ? nil : $0 } ?? "-")", default: 0] += 1
         }
         for row in try sample.rows("accidents/accidents_FY2024.csv") {
-            before["\(row["station"] ?? "")/\(row["zone_id"].flatMap { $0.isEmpty ? nil : $0 } ?? "-")", default: 0] += 1
+            before["\(row["station"] ?? "")/\(row["zone_id"].flatMap { $0.isEmpty ? nil : $0 } ?? "-")", default: 0] +=
+                1
         }
         #expect(!now.isEmpty)
         for (key, count) in now {
             let parts = key.split(separator: "/").map(String.init)
-            let row = try #require(report.row(MetricKey(stationID: parts[0], department: nil, zoneID: parts[1])), "\(key)")
+            let row = try #require(
+                report.row(MetricKey(stationID: parts[0], department: nil, zoneID: parts[1])), "\(key)")
             #expect(row.check?.accidents == count, "\(key)")
             #expect(row.check?.accidentsLastYear == before[key, default: 0], "\(key)")
         }

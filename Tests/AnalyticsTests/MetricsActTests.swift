@@ -7,7 +7,9 @@ import Testing
 struct MetricsActTests {
     /// The quarter-mesh cell (row, column) of a point: ⌊lat·480⌋, ⌊(lon − 100)·320⌋.
     static func cell(_ lat: Double, _ lon: Double, count: Int, severe: Int = 0) -> GridCellTally {
-        GridCellTally(row: Int((lat * 480).rounded(.down)), column: Int(((lon - 100) * 320).rounded(.down)), count: count, fatalOrSerious: severe)
+        GridCellTally(
+            row: Int((lat * 480).rounded(.down)), column: Int(((lon - 100) * 320).rounded(.down)), count: count,
+            fatalOrSerious: severe)
     }
 
     @Test("accidents fold into half-mesh cells with the JIS X 0410 code; the cluster ranks first")
@@ -31,13 +33,15 @@ struct MetricsActTests {
     func zoneCellsAreNotCandidates() throws {
         let tallies = [Self.cell(35.681236, 139.767125, count: 6), Self.cell(35.70, 139.80, count: 1)]
         let centre = try #require(MeshCode(code: "533946113")).centre
-        let square = Geometry.polygon([[
-            Coordinate(latitude: centre.latitude - 0.001, longitude: centre.longitude - 0.001),
-            Coordinate(latitude: centre.latitude - 0.001, longitude: centre.longitude + 0.001),
-            Coordinate(latitude: centre.latitude + 0.001, longitude: centre.longitude + 0.001),
-            Coordinate(latitude: centre.latitude + 0.001, longitude: centre.longitude - 0.001),
-            Coordinate(latitude: centre.latitude - 0.001, longitude: centre.longitude - 0.001),
-        ]])
+        let square = Geometry.polygon([
+            [
+                Coordinate(latitude: centre.latitude - 0.001, longitude: centre.longitude - 0.001),
+                Coordinate(latitude: centre.latitude - 0.001, longitude: centre.longitude + 0.001),
+                Coordinate(latitude: centre.latitude + 0.001, longitude: centre.longitude + 0.001),
+                Coordinate(latitude: centre.latitude + 0.001, longitude: centre.longitude - 0.001),
+                Coordinate(latitude: centre.latitude - 0.001, longitude: centre.longitude - 0.001),
+            ]
+        ])
         let shape = try #require(ZoneShape(geometry: square))
         let ranked = HotSpots.rank(tallies, level: .half, zoneShapes: [shape], minimumCount: 1, minimumZ: -10)
         #expect(ranked[0].overlapsZone)
@@ -58,7 +62,9 @@ struct MetricsActTests {
     }
 
     static func report(_ rows: [MetricsRow]) -> MetricsReport {
-        MetricsReport(period: "FY2025", start: "2025-04-01", end: "2026-03-31", lastYearPeriod: "FY2024", rows: rows, missing: [], notes: [])
+        MetricsReport(
+            period: "FY2025", start: "2025-04-01", end: "2026-03-31", lastYearPeriod: "FY2024", rows: rows, missing: [],
+            notes: [])
     }
 
     @Test("change tactics, maintenance, under plan and missing concentrated days, each with its numbers")

@@ -60,6 +60,8 @@ struct MetricsEvaluationTests {
         #expect(windows.before.end.description == "2025-04-14")
         #expect(windows.after.start.description == "2025-04-15")
         #expect(windows.after.end.description == "2025-12-31")
-        #expect(ZoneEvaluation.defaultWindows(designatedFrom: designated, months: 12, dataEnd: designated.adding(days: -1)) == nil)
+        #expect(
+            ZoneEvaluation.defaultWindows(designatedFrom: designated, months: 12, dataEnd: designated.adding(days: -1))
+                == nil)
     }
 }

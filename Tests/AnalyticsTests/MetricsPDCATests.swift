@@ -6,7 +6,9 @@ import Testing
 enum MetricsFixture {
     static let april = YearMonth(year: 2025, month: 4)
     static let lastApril = YearMonth(year: 2024, month: 4)
-    static func date(_ y: Int, _ m: Int, _ d: Int) -> LocalDate { LocalDate(year: y, month: m, day: d) ?? LocalDate(dayNumber: 0) }
+    static func date(_ y: Int, _ m: Int, _ d: Int) -> LocalDate {
+        LocalDate(year: y, month: m, day: d) ?? LocalDate(dayNumber: 0)
+    }
 
     static func input(targetReduction: Double? = nil) throws -> MetricsInput {
         let period = try ReportingPeriod.parse("2025-04")
@@ -17,10 +19,18 @@ enum MetricsFixture {
             id: "Z0", kind: .route, stationID: "18102", name: "旧路線", designatedFrom: date(2023, 4, 1),
             designatedTo: date(2025, 3, 31), reason: nil, geometry: nil, bufferMetres: nil)
         let enforcement = [
-            EnforcementTally(stationID: "18101", department: .traffic, zoneID: "Z1", month: april, outcome: .warning, violation: "signal", count: 10),
-            EnforcementTally(stationID: "18101", department: .community, zoneID: "Z1", month: april, outcome: .warning, violation: "stop", count: 5),
-            EnforcementTally(stationID: "18101", department: .community, zoneID: nil, month: april, outcome: .redTicket, violation: "drink", count: 2),
-            EnforcementTally(stationID: "18102", department: .traffic, zoneID: nil, month: april, outcome: .warning, violation: "lane", count: 4),
+            EnforcementTally(
+                stationID: "18101", department: .traffic, zoneID: "Z1", month: april, outcome: .warning,
+                violation: "signal", count: 10),
+            EnforcementTally(
+                stationID: "18101", department: .community, zoneID: "Z1", month: april, outcome: .warning,
+                violation: "stop", count: 5),
+            EnforcementTally(
+                stationID: "18101", department: .community, zoneID: nil, month: april, outcome: .redTicket,
+                violation: "drink", count: 2),
+            EnforcementTally(
+                stationID: "18102", department: .traffic, zoneID: nil, month: april, outcome: .warning,
+                violation: "lane", count: 4),
         ]
         let activities = [
             ActivityTally(
@@ -52,12 +62,22 @@ enum MetricsFixture {
             targetAccidentReductionPercent: targetReduction)
         return MetricsInput(
             period: period,
-            stations: [Station(id: "18101", nameJA: "福井", nameEN: nil), Station(id: "18102", nameJA: "坂井", nameEN: nil)],
+            stations: [
+                Station(id: "18101", nameJA: "福井", nameEN: nil), Station(id: "18102", nameJA: "坂井", nameEN: nil),
+            ],
             zones: [zone, lifted], plans: [plan], current: current,
-            lastYearAccidents: [AccidentTally(stationID: "18101", zoneID: "Z1", month: lastApril, severity: .slight, count: 6)],
-            lastYearCoverage: [StationMonthCount(dataset: .accidents, stationID: "18101", month: lastApril, records: 6)],
+            lastYearAccidents: [
+                AccidentTally(stationID: "18101", zoneID: "Z1", month: lastApril, severity: .slight, count: 6)
+            ],
+            lastYearCoverage: [
+                StationMonthCount(dataset: .accidents, stationID: "18101", month: lastApril, records: 6)
+            ],
             earlierYearsAccidents: [
-                [AccidentTally(stationID: "18101", zoneID: "Z1", month: YearMonth(year: 2023, month: 4), severity: .slight, count: 9)],
+                [
+                    AccidentTally(
+                        stationID: "18101", zoneID: "Z1", month: YearMonth(year: 2023, month: 4), severity: .slight,
+                        count: 9)
+                ],
                 [],
             ],
             zoneAccidentTimes: [HourWeekdayTally(stationID: "18101", zoneID: "Z1", hour: 8, weekday: 1, count: 2)])

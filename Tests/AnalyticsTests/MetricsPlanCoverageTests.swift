@@ -1,6 +1,7 @@
-@testable import Analytics
 import BikePDCACore
 import Testing
+
+@testable import Analytics
 
 @Suite("Plans written at several granularities are counted once")
 struct MetricsPlanCoverageTests {
@@ -28,7 +29,10 @@ struct MetricsPlanCoverageTests {
 
     @Test("a year row beside April's month row: April from the month, May–March from the year, by days")
     func partialMonths() {
-        let plans = [Self.plan(.fiscalYear(2025), operations: 365), Self.plan(.month(YearMonth(year: 2025, month: 4)), operations: 10)]
+        let plans = [
+            Self.plan(.fiscalYear(2025), operations: 365),
+            Self.plan(.month(YearMonth(year: 2025, month: 4)), operations: 10),
+        ]
         // FY2025 has 365 days (2025-04-01 … 2026-03-31); April has 30, so the year row counts 335/365 of 365 = 335.
         #expect(abs(Self.total(plans, Self.fy2025) - (10 + 335)) < 1e-9)
     }

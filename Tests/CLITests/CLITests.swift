@@ -87,7 +87,8 @@ struct CLITests {
         let expectedAccidents = try sampleFiles("accidents").reduce(0) { $0 + (try dataRows($1)) }
         let status = try CommandLineRun(["status"], database: db)
         #expect(status.status == 0)
-        #expect(status.stdout.contains("enforcement: \(expectedEnforcement) records, 2023-04 … 2026-09 (42 months)"),
+        #expect(
+            status.stdout.contains("enforcement: \(expectedEnforcement) records, 2023-04 … 2026-09 (42 months)"),
             "\(status.stdout)")
         #expect(status.stdout.contains("accidents: \(expectedAccidents) records"))
         #expect(status.stdout.contains("Stations: 9   Zones: 24"))
@@ -108,7 +109,8 @@ struct CLITests {
         #expect(run.status == 1)
         // Line and column pairs from SampleData/errors/README.md.
         for location in ["4:2", "7:2", "10:4", "13:9", "16:10", "19:8"] {
-            #expect(run.stderr.contains("enforcement_with_errors.csv:\(location): error: "), "\(location)\n\(run.stderr)")
+            #expect(
+                run.stderr.contains("enforcement_with_errors.csv:\(location): error: "), "\(location)\n\(run.stderr)")
         }
         #expect(run.stderr.components(separatedBy: ": error: ").count - 1 == 6)
         let status = try CommandLineRun(["status"], database: db)
@@ -131,12 +133,14 @@ struct CLITests {
         #expect(run.stderr.contains("looks like personal data"))
     }
 
-    @Test("usage errors exit 2", arguments: [
-        ["import", "nonsense", "SampleData/stations.csv"],
-        ["import", "stations", "no-such-file.csv"],
-        ["import", "stations", "--encoding", "latin9", "SampleData/stations.csv"],
-        ["frobnicate"],
-    ])
+    @Test(
+        "usage errors exit 2",
+        arguments: [
+            ["import", "nonsense", "SampleData/stations.csv"],
+            ["import", "stations", "no-such-file.csv"],
+            ["import", "stations", "--encoding", "latin9", "SampleData/stations.csv"],
+            ["frobnicate"],
+        ])
     func usageErrors(arguments: [String]) throws {
         let run = try CommandLineRun(arguments, database: try temporaryDatabase())
         #expect(run.status == 2, "\(run.stderr)")
@@ -163,7 +167,8 @@ struct NPACommandTests {
     func fukui2019() throws {
         let db = try temporaryDatabase()
         let arguments = [
-            "import", "npa-accidents", Self.realData.appendingPathComponent("honhyo_subset/fukui_2019_honhyo_rows.csv").path,
+            "import", "npa-accidents",
+            Self.realData.appendingPathComponent("honhyo_subset/fukui_2019_honhyo_rows.csv").path,
             "--hojuhyo", Self.realData.appendingPathComponent("hojuhyo/hojuhyo_2019.csv").path, "--prefecture", "52",
         ]
         for _ in 0..<2 {

@@ -46,7 +46,9 @@ func launch(_ arguments: [String], database: String) throws -> Process {
     return process
 }
 
-@Suite("Crashes and concurrent use", .serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+@Suite(
+    "Crashes and concurrent use", .serialized,
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
 struct ReliabilityTests {
     @Test("SIGKILL at many moments of an import: the database is intact and holds the whole file or none of it")
     func killedImports() throws {
@@ -70,7 +72,8 @@ struct ReliabilityTests {
 
             #expect(try sqlite(database, "PRAGMA integrity_check") == "ok")
             let count = Int(try sqlite(database, "SELECT COUNT(*) FROM enforcement")) ?? -1
-            let logged = Int(try sqlite(database, "SELECT COUNT(*) FROM import_log WHERE dataset = 'enforcement'")) ?? -1
+            let logged =
+                Int(try sqlite(database, "SELECT COUNT(*) FROM import_log WHERE dataset = 'enforcement'")) ?? -1
             #expect(count == 0 || count == rows, "killed at \(fraction): \(count) rows")
             #expect(logged == (count == rows ? 1 : 0), "the import log agrees with the records")
             outcomes.insert(count)

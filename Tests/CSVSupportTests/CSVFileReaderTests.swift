@@ -68,12 +68,14 @@ struct CSVFileReaderTests {
         #expect(rows[1].fields[1] == "東京")
     }
 
-    @Test("encoding detection", arguments: [
-        ([0xEF, 0xBB, 0xBF, 0x61], TextEncoding.utf8),
-        (Array("日付,時刻".utf8), .utf8),
-        ([0x93, 0xFA, 0x95, 0x74], .cp932),  // 日付 in CP932
-        (Array("ab".utf8) + [0xE6, 0x97], .utf8),  // a sample cut inside 日 is still UTF-8
-    ])
+    @Test(
+        "encoding detection",
+        arguments: [
+            ([0xEF, 0xBB, 0xBF, 0x61], TextEncoding.utf8),
+            (Array("日付,時刻".utf8), .utf8),
+            ([0x93, 0xFA, 0x95, 0x74], .cp932),  // 日付 in CP932
+            (Array("ab".utf8) + [0xE6, 0x97], .utf8),  // a sample cut inside 日 is still UTF-8
+        ])
     func detection(sample: [UInt8], expected: TextEncoding) {
         #expect(TextEncoding.detect(sample: sample) == expected)
     }
@@ -92,7 +94,7 @@ struct CSVFileReaderTests {
 
     @Test("a multi-byte character cut off by the end of the file is an error, not a silent loss")
     func truncatedShiftJIS() throws {
-        let bytes = try cp932("名前\n東京") .dropLast()
+        let bytes = try cp932("名前\n東京").dropLast()
         let path = try temporaryFile(Array(bytes))
         #expect(throws: CSVReadError.self) { try records(path, encoding: .cp932) }
     }
@@ -171,10 +173,12 @@ struct CSVWriterTests {
         #expect(text == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" padded\"\r\n")
     }
 
-    @Test("formula-like cells are neutralised; numbers stay numbers", arguments: [
-        ("=1+2", "'=1+2"), ("+81-90", "'+81-90"), ("-cmd", "'-cmd"), ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tx", "'\tx"), ("\rx", "'\rx"), ("-3", "-3"), ("-0.25", "-0.25"), ("+5", "+5"), ("a=b", "a=b"),
-    ])
+    @Test(
+        "formula-like cells are neutralised; numbers stay numbers",
+        arguments: [
+            ("=1+2", "'=1+2"), ("+81-90", "'+81-90"), ("-cmd", "'-cmd"), ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"), ("\rx", "'\rx"), ("-3", "-3"), ("-0.25", "-0.25"), ("+5", "+5"), ("a=b", "a=b"),
+        ])
     func neutralisation(cell: String, expected: String) {
         #expect(CSVWriter.neutralized(cell) == expected)
     }

@@ -28,12 +28,14 @@ func read(_ path: String, _ dataset: Dataset, profile: MappingProfile = .identit
 
 @Suite("Headers, aliases and values")
 struct HeaderAndValueTests {
-    @Test("headers match in English or Japanese, full-width, with spaces, in any order", arguments: [
-        "record_id,date,station,department,violation,outcome",
-        "記録番号,日付,警察署,部門,違反種別,措置",
-        "ＲＥＣＯＲＤ＿ＩＤ,　日付　,Station,DEPARTMENT,Violation,Outcome",
-        "Record ID,Date,警察署,部門,違反,措置",
-    ])
+    @Test(
+        "headers match in English or Japanese, full-width, with spaces, in any order",
+        arguments: [
+            "record_id,date,station,department,violation,outcome",
+            "記録番号,日付,警察署,部門,違反種別,措置",
+            "ＲＥＣＯＲＤ＿ＩＤ,　日付　,Station,DEPARTMENT,Violation,Outcome",
+            "Record ID,Date,警察署,部門,違反,措置",
+        ])
     func headerAliases(header: String) throws {
         let path = try csvFile(header + "\nX1,2025-04-01,58101,traffic,stop,warning\n")
         let result = try read(path, .enforcement)
@@ -65,13 +67,17 @@ struct HeaderAndValueTests {
         #expect(throws: ImportError.self) { try read(path, .enforcement) }
     }
 
-    @Test("coded values in Japanese, English, aliases and full-width forms", arguments: [
-        ("交通", "青切符", "2026-04-01", Department.traffic, Outcome.blueTicket),
-        ("地域課", "指導警告票", "2025-04-01", .community, .warning),
-        ("ＴＲＡＦＦＩＣ", "赤切符", "2025-04-01", .traffic, .redTicket),
-        ("other", "Red Ticket", "2025-04-01", .other, .redTicket),
-    ])
-    func codedValues(department: String, outcome: String, date: String, expectedDepartment: Department, expectedOutcome: Outcome) throws {
+    @Test(
+        "coded values in Japanese, English, aliases and full-width forms",
+        arguments: [
+            ("交通", "青切符", "2026-04-01", Department.traffic, Outcome.blueTicket),
+            ("地域課", "指導警告票", "2025-04-01", .community, .warning),
+            ("ＴＲＡＦＦＩＣ", "赤切符", "2025-04-01", .traffic, .redTicket),
+            ("other", "Red Ticket", "2025-04-01", .other, .redTicket),
+        ])
+    func codedValues(
+        department: String, outcome: String, date: String, expectedDepartment: Department, expectedOutcome: Outcome
+    ) throws {
         let path = try csvFile(
             "record_id,date,station,department,violation,outcome\nX1,\(date),中央警察署,\(department),信号無視,\(outcome)\n")
         let result = try read(path, .enforcement)
@@ -84,14 +90,17 @@ struct HeaderAndValueTests {
         #expect(record.stationID == "58101")
     }
 
-    @Test("blue-ticket rules", arguments: [
-        ("2026-03-31", "signal", "20-29", "only from 2026-04-01"),
-        ("2026-04-01", "signal", "u16", "under 16"),
-        ("2026-04-01", "drink", "20-29", "drink riding is a red ticket"),
-    ])
+    @Test(
+        "blue-ticket rules",
+        arguments: [
+            ("2026-03-31", "signal", "20-29", "only from 2026-04-01"),
+            ("2026-04-01", "signal", "u16", "under 16"),
+            ("2026-04-01", "drink", "20-29", "drink riding is a red ticket"),
+        ])
     func blueTicketRules(date: String, violation: String, age: String, expected: String) throws {
         let path = try csvFile(
-            "record_id,date,station,department,violation,outcome,age_band\nX1,\(date),58101,traffic,\(violation),blue,\(age)\n")
+            "record_id,date,station,department,violation,outcome,age_band\nX1,\(date),58101,traffic,\(violation),blue,\(age)\n"
+        )
         let result = try read(path, .enforcement)
         #expect(result.records.isEmpty)
         #expect(result.rejected.first?.diagnostics.first?.message.contains(expected) == true)
@@ -151,8 +160,10 @@ struct HeaderAndValueTests {
     @Test("a file with 100,000 columns is read in one go and its unknown columns summarised")
     func manyColumns() throws {
         let extra = (0..<100_000).map { "x\($0)" }
-        let header = (["record_id", "date", "station", "department", "violation", "outcome"] + extra).joined(separator: ",")
-        let row = (["X1", "2025-04-01", "58101", "traffic", "stop", "warning"] + extra.map { _ in "" }).joined(separator: ",")
+        let header = (["record_id", "date", "station", "department", "violation", "outcome"] + extra).joined(
+            separator: ",")
+        let row = (["X1", "2025-04-01", "58101", "traffic", "stop", "warning"] + extra.map { _ in "" }).joined(
+            separator: ",")
         let result = try read(try csvFile(header + "\n" + row + "\n"), .enforcement)
         #expect(result.records.count == 1)
         let warning = result.reader.warnings.first { $0.message.contains("columns not imported") }
@@ -161,7 +172,8 @@ struct HeaderAndValueTests {
 
     @Test("NUL bytes inside a cell make it invalid, not truncated silently")
     func nulBytes() throws {
-        let path = try csvFile("record_id,date,station,department,violation,outcome\nX1,2025-04-01\u{0},58101,traffic,stop,warning\n")
+        let path = try csvFile(
+            "record_id,date,station,department,violation,outcome\nX1,2025-04-01\u{0},58101,traffic,stop,warning\n")
         let result = try read(path, .enforcement)
         #expect(result.records.isEmpty)
         #expect(result.rejected.first?.diagnostics.first?.column == 2)

@@ -31,7 +31,9 @@ struct ImportPipelineTests {
         #expect(row["age_band"] as String == "u16")
         #expect(row["source_line"] as Int == 3)
 
-        let named = try db.query { try String.fetchOne($0, sql: "SELECT station_id FROM enforcement WHERE record_id = 'E0004'") }
+        let named = try db.query {
+            try String.fetchOne($0, sql: "SELECT station_id FROM enforcement WHERE record_id = 'E0004'")
+        }
         #expect(named == "60102", "港北警察署 resolves to the station registered as 港北")
         let route = try db.query { try Double.fetchOne($0, sql: "SELECT buffer_m FROM zones WHERE id = 'R01'") }
         #expect(route == 25)
@@ -45,7 +47,8 @@ struct ImportPipelineTests {
         #expect(result.isImported, "\(result.diagnostics)")
         #expect(result.encoding == .cp932)
         let rows = try db.query {
-            try Row.fetchAll($0, sql: "SELECT record_id, date, time, violation, outcome FROM enforcement ORDER BY record_id")
+            try Row.fetchAll(
+                $0, sql: "SELECT record_id, date, time, violation, outcome FROM enforcement ORDER BY record_id")
         }
         #expect(rows.map { $0["date"] as String } == ["2025-04-01", "2025-04-02", "2019-05-01"])
         #expect(rows.map { $0["time"] as String } == ["07:30", "08:00", "09:00"])
@@ -95,7 +98,9 @@ struct ImportPipelineTests {
         #expect(lines[0] == "line,error,record_id,date,time,station,department,violation,outcome")
         #expect(lines[1].hasPrefix("3,\"column 2: invalid date \"\"2025-02-30\"\" in column date"))
         #expect(lines[1].hasSuffix(",E0002,2025-02-30,08:10,60101,traffic,stop,warning"))
-        let logged = try db.query { try Row.fetchOne($0, sql: "SELECT rows_accepted, rows_rejected FROM import_log ORDER BY id DESC") }
+        let logged = try db.query {
+            try Row.fetchOne($0, sql: "SELECT rows_accepted, rows_rejected FROM import_log ORDER BY id DESC")
+        }
         #expect(logged?["rows_accepted"] as Int? == 1)
         #expect(logged?["rows_rejected"] as Int? == 3)
     }
@@ -123,10 +128,10 @@ struct ImportPipelineTests {
         // The correction for station 60101, April 2025: E0001 changed, E0002 withdrawn, E0006 new.
         let corrected = db.directory.appendingPathComponent("enforcement_2025-04_corrected.csv")
         try """
-            record_id,date,station,department,violation,outcome
-            E0001,2025-04-01,60101,traffic,signal,warning
-            E0006,2025-04-20,60101,traffic,phone,warning
-            """.write(to: corrected, atomically: true, encoding: .utf8)
+        record_id,date,station,department,violation,outcome
+        E0001,2025-04-01,60101,traffic,signal,warning
+        E0006,2025-04-20,60101,traffic,phone,warning
+        """.write(to: corrected, atomically: true, encoding: .utf8)
         var options = ImportOptions(dataset: .enforcement)
         options.replacesMonths = true
         let result = try db.pipeline.importFile(path: corrected.path, options: options)
@@ -138,7 +143,9 @@ struct ImportPipelineTests {
             try String.fetchAll($0, sql: "SELECT record_id FROM enforcement ORDER BY record_id")
         }
         #expect(ids == ["E0001", "E0003", "E0004", "E0006"], "60102's records are untouched")
-        let violation = try db.query { try String.fetchOne($0, sql: "SELECT violation FROM enforcement WHERE record_id = 'E0001'") }
+        let violation = try db.query {
+            try String.fetchOne($0, sql: "SELECT violation FROM enforcement WHERE record_id = 'E0001'")
+        }
         #expect(violation == "signal")
     }
 
@@ -147,11 +154,14 @@ struct ImportPipelineTests {
         let db = try TestDatabase()
         try db.loadReference()
         let file = db.directory.appendingPathComponent("dup.csv")
-        try "record_id,date,station,department,violation,outcome\nX1,2025-04-01,60101,traffic,stop,warning\nX1,2025-04-02,60101,traffic,stop,warning\n"
+        try
+            "record_id,date,station,department,violation,outcome\nX1,2025-04-01,60101,traffic,stop,warning\nX1,2025-04-02,60101,traffic,stop,warning\n"
             .write(to: file, atomically: true, encoding: .utf8)
         let result = try db.pipeline.importFile(path: file.path, options: ImportOptions(dataset: .enforcement))
         #expect(result.isFailed)
-        #expect(result.diagnostics.first?.description == "dup.csv:3: error: duplicate record: the same key already appears on line 2 of this file")
+        #expect(
+            result.diagnostics.first?.description
+                == "dup.csv:3: error: duplicate record: the same key already appears on line 2 of this file")
         #expect(try db.count("enforcement") == 0)
     }
 
@@ -184,7 +194,9 @@ struct ImportPipelineTests {
         #expect(try db.importFixture("plans.csv", .plans).isImported)
         #expect(try db.count("accidents") == 3)
         // 22:00 → 01:00 runs past midnight: 3 hours.
-        let hours = try db.query { try Double.fetchOne($0, sql: "SELECT hours FROM activities WHERE record_id = 'OP3'") }
+        let hours = try db.query {
+            try Double.fetchOne($0, sql: "SELECT hours FROM activities WHERE record_id = 'OP3'")
+        }
         #expect(hours == 3)
         let plans = try db.query {
             try Row.fetchAll($0, sql: "SELECT period, period_start, period_end FROM plans ORDER BY id")

@@ -14,11 +14,11 @@ struct StatusTests {
         // 60101 has April and June, 60102 only May: the range is April–June.
         let file = db.directory.appendingPathComponent("three_months.csv")
         try """
-            record_id,date,station,department,violation,outcome
-            G1,2025-04-03,60101,traffic,stop,warning
-            G2,2025-06-03,60101,traffic,stop,warning
-            G3,2025-05-03,60102,community,signal,warning
-            """.write(to: file, atomically: true, encoding: .utf8)
+        record_id,date,station,department,violation,outcome
+        G1,2025-04-03,60101,traffic,stop,warning
+        G2,2025-06-03,60101,traffic,stop,warning
+        G3,2025-05-03,60102,community,signal,warning
+        """.write(to: file, atomically: true, encoding: .utf8)
         #expect(try db.pipeline.importFile(path: file.path, options: ImportOptions(dataset: .enforcement)).isImported)
         let status = try db.store.status(today: LocalDate(year: 2025, month: 7, day: 1) ?? LocalDate(dayNumber: 0))
         let enforcement = try #require(status.coverage.first { $0.dataset == .enforcement })

@@ -1,11 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Opens each generated sample report in headless Chromium offline: it renders, logs no console error or CSP
 /// violation, and every chart's SVG is laid out with a non-zero size.
 @Suite(
-    .enabled(if: HeadlessChromium.path != nil, "chromium is not installed (Debian package `chromium`): browser check skipped"),
+    .enabled(
+        if: HeadlessChromium.path != nil, "chromium is not installed (Debian package `chromium`): browser check skipped"
+    ),
     .serialized)
 struct ReportBrowserTests {
     @Test(arguments: SampleReports.cases.map(\.name))
@@ -33,7 +35,8 @@ struct ReportBrowserTests {
 
         let probe = out.appendingPathComponent("probe-\(name).html")
         try Data(HeadlessChromium.layoutProbe(html).utf8).write(to: probe)
-        let measured = try HeadlessChromium.run(["--dump-dom", "--window-size=1240,1754", probe.absoluteString], in: out)
+        let measured = try HeadlessChromium.run(
+            ["--dump-dom", "--window-size=1240,1754", probe.absoluteString], in: out)
         let sizes = HeadlessChromium.renderedSizes(inDOM: measured.output)
         #expect(sizes.count == charts, "measured \(sizes.count) of \(charts) charts")
         for size in sizes {

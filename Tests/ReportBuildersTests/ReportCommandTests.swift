@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs the built `bikepdca` executable, as a user or a script would.
 struct BikePDCARun {
@@ -65,7 +65,8 @@ enum SampleReports {
         return out
     }
 
-    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
 }
 
 struct ReportRunError: Error, CustomStringConvertible {
@@ -84,7 +85,8 @@ struct ReportCommandTests {
         // The first CSV of the zone report too: BOM, quoting and numbers as Excel reads them.
         if name == "zone-ja" {
             let csv = try #require(
-                try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".csv") }.sorted().first)
+                try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".csv") }.sorted()
+                    .first)
             files.append((csv, "zone-ja-01.csv"))
         }
         for (written, golden) in files {
@@ -95,7 +97,9 @@ struct ReportCommandTests {
                 continue
             }
             let expected = try Data(contentsOf: goldenURL)
-            #expect(actual == expected, "\(golden) differs from the golden file; re-record with BIKEPDCA_RECORD_SNAPSHOTS=1")
+            #expect(
+                actual == expected, "\(golden) differs from the golden file; re-record with BIKEPDCA_RECORD_SNAPSHOTS=1"
+            )
         }
     }
 
@@ -122,7 +126,10 @@ struct ReportCommandTests {
         let stations = try sample.store.stations().count
         #expect(reports.count == zones + stations + 1)
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-        let links = Set(index.components(separatedBy: "href=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) })
+        let links = Set(
+            index.components(separatedBy: "href=\"").dropFirst().compactMap {
+                $0.split(separator: "\"").first.map(String.init)
+            })
         #expect(links == reports)
         #expect(names.contains { $0.hasPrefix("prefecture_01_") && $0.hasSuffix(".csv") })
     }
@@ -132,13 +139,16 @@ struct ReportCommandTests {
         let folder = try HeadlessChromium.temporaryDirectory()
         let database = folder.appendingPathComponent("hostile.sqlite").path
         let zones = folder.appendingPathComponent("zones.csv")
-        let polygon = "\"{\"\"type\"\":\"\"Polygon\"\",\"\"coordinates\"\":[[[136.90,35.17],[136.91,35.17],[136.91,35.18],[136.90,35.17]]]}\""
+        let polygon =
+            "\"{\"\"type\"\":\"\"Polygon\"\",\"\"coordinates\"\":[[[136.90,35.17],[136.91,35.17],[136.91,35.18],[136.90,35.17]]]}\""
         try Data(
             ("zone_id,kind,station,name,designated_from,designated_to,reason,buffer_m,geometry\n"
-                + "../../x,district,58101,<script>alert(1)</script>,2025-04-01,,\"\"\"><img src=x onerror=alert(2)>\",,\(polygon)\n").utf8
+                + "../../x,district,58101,<script>alert(1)</script>,2025-04-01,,\"\"\"><img src=x onerror=alert(2)>\",,\(polygon)\n")
+                .utf8
         ).write(to: zones)
         for arguments in [
-            ["init"], ["import", "stations", BikePDCARun.repositoryRoot.appendingPathComponent("SampleData/stations.csv").path],
+            ["init"],
+            ["import", "stations", BikePDCARun.repositoryRoot.appendingPathComponent("SampleData/stations.csv").path],
             ["import", "zones", zones.path],
         ] {
             let run = try BikePDCARun(arguments, database: database)
@@ -149,7 +159,9 @@ struct ReportCommandTests {
             ["report", "all", "--period", "FY2025", "--out", out.path, "--generated-at", "x"], database: database)
         #expect(run.status == 0, "\(run.stderr)")
         // Nothing escaped: the only entries beside `nested/out` are the ones the test made.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("nested").path) == ["out"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("nested").path) == ["out"]
+        )
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.html").path))
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
         let zoneFile = try #require(names.first { $0.hasPrefix("zone_") && $0.hasSuffix(".html") })
@@ -168,15 +180,19 @@ struct ReportCommandTests {
     func exitCodes() throws {
         let sample = try LoadedSample.shared.get()
         let out = try HeadlessChromium.temporaryDirectory().path
-        let zone = try BikePDCARun(["report", "zone", "NOPE", "--period", "FY2025", "--out", out], database: sample.databasePath)
+        let zone = try BikePDCARun(
+            ["report", "zone", "NOPE", "--period", "FY2025", "--out", out], database: sample.databasePath)
         #expect(zone.status == 1)
         #expect(zone.stderr.contains("unknown zone \"NOPE\"") && zone.stderr.contains("58101-R01"))
-        let station = try BikePDCARun(["report", "station", "99999", "--period", "FY2025", "--out", out], database: sample.databasePath)
+        let station = try BikePDCARun(
+            ["report", "station", "99999", "--period", "FY2025", "--out", out], database: sample.databasePath)
         #expect(station.status == 1)
         #expect(station.stderr.contains("58101"))
-        let language = try BikePDCARun(["report", "prefecture", "--period", "FY2025", "--lang", "fr", "--out", out], database: sample.databasePath)
+        let language = try BikePDCARun(
+            ["report", "prefecture", "--period", "FY2025", "--lang", "fr", "--out", out], database: sample.databasePath)
         #expect(language.status == 2)
-        let period = try BikePDCARun(["report", "prefecture", "--period", "sometime", "--out", out], database: sample.databasePath)
+        let period = try BikePDCARun(
+            ["report", "prefecture", "--period", "sometime", "--out", out], database: sample.databasePath)
         #expect(period.status == 2)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Reports
-import Testing
 import TestSupport
+import Testing
 
 /// The headless browser, if installed.
 let chromiumPath = HeadlessChromium.path

@@ -19,7 +19,8 @@ public final class LoadedSample: Sendable {
 
     /// Imports the sample prefecture into a fresh database in a temporary folder.
     public init() throws {
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("bikepdca-e2e-\(UUID().uuidString)")
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bikepdca-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         // The repository's SampleData/ when it has been generated, else the same generator's output written now.
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -34,7 +35,8 @@ public final class LoadedSample: Sendable {
         store = try RecordStore(path: databasePath)
         let pipeline = ImportPipeline(store: store, now: { "2026-11-26 10:00:00" })
         func load(_ path: String, _ dataset: Dataset) throws {
-            let result = try pipeline.importFile(path: folder.appendingPathComponent(path).path, options: ImportOptions(dataset: dataset))
+            let result = try pipeline.importFile(
+                path: folder.appendingPathComponent(path).path, options: ImportOptions(dataset: dataset))
             guard case .imported = result.status else {
                 throw SampleLoadError(message: "\(path): \(result.diagnostics.prefix(3).map(\.description))")
             }
@@ -59,7 +61,9 @@ public final class LoadedSample: Sendable {
         let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
         var lines = text.split(whereSeparator: \.isNewline).map(String.init)
         guard !lines.isEmpty else { return [] }
-        let header = lines.removeFirst().replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let header = lines.removeFirst().replacingOccurrences(of: "\u{FEFF}", with: "").split(
+            separator: ",", omittingEmptySubsequences: false
+        ).map(String.init)
         return lines.map { line in
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             var row: [String: String] = [:]
@@ -75,4 +79,3 @@ public struct SampleLoadError: Error, CustomStringConvertible {
     /// The file and its first diagnostics.
     public var description: String { message }
 }
-

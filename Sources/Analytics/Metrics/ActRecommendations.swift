@@ -91,15 +91,18 @@ public enum ActRecommendations {
             }
             guard events >= thresholds.minimumAccidentsForVerdict else { continue }
             let ratio = check.accidentsLastYear > 0 ? Double(check.accidents) / Double(check.accidentsLastYear) : nil
-            if row.done.enforcement >= thresholds.minimumZoneEnforcement, ratio.map({ $0 >= thresholds.noFallRatio }) ?? true {
+            if row.done.enforcement >= thresholds.minimumZoneEnforcement,
+                ratio.map({ $0 >= thresholds.noFallRatio }) ?? true
+            {
                 var figures: [String: Double] = [
                     "accidents": Double(check.accidents), "accidents_last_year": Double(check.accidentsLastYear),
                     "enforcement": Double(row.done.enforcement),
                 ]
                 if let share = row.done.accidentHoursShare { figures["enforcement_in_accident_hours_share"] = share }
-                let hours = row.done.accidentHoursShare.map {
-                    "; only \(Int(($0 * 100).rounded())) % of it fell in the hours and weekdays of the zone's accidents"
-                } ?? ""
+                let hours =
+                    row.done.accidentHoursShare.map {
+                        "; only \(Int(($0 * 100).rounded())) % of it fell in the hours and weekdays of the zone's accidents"
+                    } ?? ""
                 result.append(
                     Recommendation(
                         kind: .changeTactics, subject: subject,
@@ -154,7 +157,10 @@ public enum ActRecommendations {
             else { continue }
             let worst = zoneRows.filter { $0.key.stationID == station }
                 .max { ($0.check?.accidents ?? 0) < ($1.check?.accidents ?? 0) }
-            let target = worst.flatMap { row in row.key.zoneID.map { " — send them first to zone \($0) (\(row.check?.accidents ?? 0) accidents)" } } ?? ""
+            let target =
+                worst.flatMap { row in
+                    row.key.zoneID.map { " — send them first to zone \($0) (\(row.check?.accidents ?? 0) accidents)" }
+                } ?? ""
             result.append(
                 Recommendation(
                     kind: .underPlan, subject: "station \(station) \(department.rawValue) (\(department.labelJA))",

@@ -1,5 +1,5 @@
-import Foundation
 import BikePDCACore
+import Foundation
 
 /// The dimensions a metrics table is broken down by (`--by station,department,zone`).
 public struct MetricsGrouping: OptionSet, Hashable, Sendable {
@@ -65,13 +65,21 @@ public struct MetricKey: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Orders by station, zone, then department, with "all" last in each.
     public static func < (lhs: MetricKey, rhs: MetricKey) -> Bool {
         func rank(_ text: String?) -> String { text ?? "\u{10FFFF}" }
-        let left = (rank(lhs.stationID), rank(lhs.zoneID), lhs.department.map { Department.allCases.firstIndex(of: $0) ?? 9 } ?? 9)
-        let right = (rank(rhs.stationID), rank(rhs.zoneID), rhs.department.map { Department.allCases.firstIndex(of: $0) ?? 9 } ?? 9)
+        let left = (
+            rank(lhs.stationID), rank(lhs.zoneID),
+            lhs.department.map { Department.allCases.firstIndex(of: $0) ?? 9 } ?? 9
+        )
+        let right = (
+            rank(rhs.stationID), rank(rhs.zoneID),
+            rhs.department.map { Department.allCases.firstIndex(of: $0) ?? 9 } ?? 9
+        )
         return left < right
     }
 
     enum CodingKeys: String, CodingKey {
-        case stationID = "station", department, zoneID = "zone"
+        case stationID = "station"
+        case department
+        case zoneID = "zone"
     }
 
     /// Encodes the three dimensions, `null` meaning "all".

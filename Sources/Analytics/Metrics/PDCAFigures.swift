@@ -149,7 +149,9 @@ public struct MetricsRow: Sendable, Equatable, Encodable {
     public var isComplete: Bool { missing.isEmpty }
 
     enum CodingKeys: String, CodingKey {
-        case key, plan, done = "do", check, missing, operationsExecutionPercent, officerHoursExecutionPercent
+        case key, plan
+        case done = "do"
+        case check, missing, operationsExecutionPercent, officerHoursExecutionPercent
     }
 
     /// Encodes the row with its derived percentages.

@@ -76,7 +76,8 @@ public enum PDCAMetrics {
         let concentratedDays = Dictionary(
             input.current.activities.filter { $0.kind == .concentratedEnforcement && $0.zoneID != nil }
                 .map { (ZoneMonth(zoneID: $0.zoneID ?? "", month: $0.month), $0.days) }, uniquingKeysWith: +)
-        for zone in input.zones where zone.designatedFrom <= period.end && (zone.designatedTo ?? period.end) >= period.start {
+        for zone in input.zones
+        where zone.designatedFrom <= period.end && (zone.designatedTo ?? period.end) >= period.start {
             var zoneMonths = 0
             var meeting = 0
             for month in period.months {
@@ -110,7 +111,9 @@ public enum PDCAMetrics {
                 amounts.apply(to: &row.plan)
             }
         }
-        for (owner, total) in stationTotals.sorted(by: { ($0.key.stationID, $0.key.department.rawValue) < ($1.key.stationID, $1.key.department.rawValue) }) {
+        for (owner, total) in stationTotals.sorted(by: {
+            ($0.key.stationID, $0.key.department.rawValue) < ($1.key.stationID, $1.key.department.rawValue)
+        }) {
             let remainder = total.subtracting(zoneSums[owner] ?? PlanAmounts())
             update(grouping.keys(stationID: owner.stationID, department: owner.department, zoneID: nil)) { row in
                 remainder.apply(to: &row.plan)
@@ -220,17 +223,20 @@ public enum PDCAMetrics {
         for station in input.stations {
             for dataset in [DatasetKind.enforcement, .accidents, .activities] {
                 for month in period.months where !delivered.contains("\(dataset.rawValue) \(station.id) \(month)") {
-                    missing.append(MissingStationMonth(dataset: dataset.rawValue, stationID: station.id, month: month.description))
+                    missing.append(
+                        MissingStationMonth(dataset: dataset.rawValue, stationID: station.id, month: month.description))
                 }
             }
             for month in lastYear.months where !deliveredLastYear.contains("\(station.id) \(month)") {
                 missing.append(
-                    MissingStationMonth(dataset: "accidents (last year)", stationID: station.id, month: month.description))
+                    MissingStationMonth(
+                        dataset: "accidents (last year)", stationID: station.id, month: month.description))
             }
         }
         missing.sort()
         for key in rows.keys {
-            rows[key]?.missing = missing.filter { key.stationID == nil || $0.stationID == key.stationID }.map(\.description)
+            rows[key]?.missing = missing.filter { key.stationID == nil || $0.stationID == key.stationID }.map(
+                \.description)
         }
 
         var notes = [yearOnYearNote]
@@ -321,7 +327,8 @@ private struct PlanAmounts {
         if let warnings { plan.targetWarnings = (plan.targetWarnings ?? 0) + warnings }
         if let citations { plan.targetCitations = (plan.targetCitations ?? 0) + citations }
         if let reductionPercent {
-            plan.targetAccidentReductionPercent = max(plan.targetAccidentReductionPercent ?? reductionPercent, reductionPercent)
+            plan.targetAccidentReductionPercent = max(
+                plan.targetAccidentReductionPercent ?? reductionPercent, reductionPercent)
         }
     }
 }

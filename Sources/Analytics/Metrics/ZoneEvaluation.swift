@@ -175,7 +175,8 @@ extension ZoneEvaluation {
                     + "differences of a few accidents are noise; read the intervals, not the point values.")
         }
         return ZoneEvaluation(
-            counts: counts, results: results, rateRatio: ratio.map(RateRatioFigure.init), reliability: reliability.rawValue,
+            counts: counts, results: results, rateRatio: ratio.map(RateRatioFigure.init),
+            reliability: reliability.rawValue,
             overdispersion: overdispersion, notes: notes)
     }
 

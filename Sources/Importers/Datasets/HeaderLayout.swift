@@ -69,7 +69,8 @@ struct HeaderLayout {
             warnings.append(
                 ImportDiagnostic(
                     file: file, line: 1, column: nil, severity: .warning,
-                    message: "columns not imported (not part of \(dataset)): " + ignored.prefix(10).joined(separator: ", ")
+                    message: "columns not imported (not part of \(dataset)): "
+                        + ignored.prefix(10).joined(separator: ", ")
                         + (ignored.count > 10 ? " and \(ignored.count - 10) more" : "")))
         }
         if !errors.isEmpty { throw ImportError(errors) }

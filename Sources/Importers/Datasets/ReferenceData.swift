@@ -19,8 +19,11 @@ public struct ReferenceData: Sendable {
         for station in stations {
             let key = TextNormalization.valueKey(station.nameJA)
             byName[key] = station.id
-            if key.hasSuffix("警察署") { byName[String(key.dropLast(3))] = station.id }
-            else { byName[key + "警察署"] = station.id }
+            if key.hasSuffix("警察署") {
+                byName[String(key.dropLast(3))] = station.id
+            } else {
+                byName[key + "警察署"] = station.id
+            }
             if let english = station.nameEN { byName[TextNormalization.valueKey(english)] = station.id }
         }
         stationIDsByName = byName
@@ -44,7 +47,9 @@ public struct ReferenceData: Sendable {
 
     /// A short list of registered stations for error messages.
     public var stationHint: String {
-        if stations.isEmpty { return "no stations are registered yet: import them first (bikepdca import stations FILE)" }
+        if stations.isEmpty {
+            return "no stations are registered yet: import them first (bikepdca import stations FILE)"
+        }
         let listed = stations.values.sorted { $0.id < $1.id }.prefix(12).map { "\($0.id) \($0.nameJA)" }
         return "registered: " + listed.joined(separator: ", ") + (stations.count > 12 ? ", …" : "")
             + "; register new ones with bikepdca import stations FILE"

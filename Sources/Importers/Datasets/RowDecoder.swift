@@ -50,7 +50,8 @@ final class RowDecoder {
                 row.fail(
                     column,
                     "the value in column \(header) is \(fields[index].utf8.count) bytes long (at most "
-                        + "\(Self.maximumCellBytes)): is a double quote left unclosed, or text pasted into the wrong cell?")
+                        + "\(Self.maximumCellBytes)): is a double quote left unclosed, or text pasted into the wrong cell?"
+                )
             }
         }
         if fields.count > layout.headerCount, fields[layout.headerCount...].contains(where: { !$0.isEmpty }) {
@@ -159,7 +160,9 @@ final class RowDecoder {
             do {
                 return try JapaneseDateParser.parseTime(cell)
             } catch {
-                fail(column, "invalid time \"\(cell)\" in column \(label(column)): \(error.reason) (expected HH:MM or HH:MM:SS)")
+                fail(
+                    column,
+                    "invalid time \"\(cell)\" in column \(label(column)): \(error.reason) (expected HH:MM or HH:MM:SS)")
                 return nil
             }
         }
@@ -167,14 +170,19 @@ final class RowDecoder {
         mutating func number(_ column: String, required isRequired: Bool, minimum: Double = 0) -> Double? {
             guard let cell = isRequired ? required(column, expected: "a number") : text(column) else { return nil }
             guard let value = Double(Self.plainDigits(cell)), value.isFinite, value >= minimum else {
-                fail(column, "invalid number \"\(cell)\" in column \(label(column)) (expected a number ≥ \(Self.format(minimum)))")
+                fail(
+                    column,
+                    "invalid number \"\(cell)\" in column \(label(column)) (expected a number ≥ \(Self.format(minimum)))"
+                )
                 return nil
             }
             return value
         }
 
         mutating func integer(_ column: String, required isRequired: Bool) -> Int? {
-            guard let cell = isRequired ? required(column, expected: "a whole number") : text(column) else { return nil }
+            guard let cell = isRequired ? required(column, expected: "a whole number") : text(column) else {
+                return nil
+            }
             guard let value = Int(Self.plainDigits(cell)), value >= 0 else {
                 fail(column, "invalid count \"\(cell)\" in column \(label(column)) (expected a whole number ≥ 0)")
                 return nil
@@ -183,10 +191,13 @@ final class RowDecoder {
         }
 
         mutating func stationID(_ column: String = "station") -> String? {
-            guard let cell = required(column, expected: "a five-digit station id such as 58101 or a registered station name")
+            guard
+                let cell = required(
+                    column, expected: "a five-digit station id such as 58101 or a registered station name")
             else { return nil }
             guard let id = decoder.reference.stationID(for: cell) else {
-                fail(column, "unknown station \"\(cell)\" in column \(label(column)) (\(decoder.reference.stationHint))")
+                fail(
+                    column, "unknown station \"\(cell)\" in column \(label(column)) (\(decoder.reference.stationHint))")
                 return nil
             }
             return id
@@ -373,7 +384,8 @@ final class RowDecoder {
             let kind = coded("kind", decoder.activityKinds, required: true)
             var officers: [Department: Int] = [:]
             for (column, department) in [
-                ("officers_traffic", Department.traffic), ("officers_community", .community), ("officers_other", .other),
+                ("officers_traffic", Department.traffic), ("officers_community", .community),
+                ("officers_other", .other),
             ] {
                 if let count = integer(column, required: false), count > 0 { officers[department] = count }
             }
@@ -390,7 +402,9 @@ final class RowDecoder {
             } else if diagnostics.isEmpty {
                 fail(nil, "give either start and end times or hours")
             }
-            if let hours, hours > 24 { fail("hours", "an activity of \(Self.format(hours)) hours (expected at most 24)") }
+            if let hours, hours > 24 {
+                fail("hours", "an activity of \(Self.format(hours)) hours (expected at most 24)")
+            }
             if officers.isEmpty && diagnostics.isEmpty {
                 fail(nil, "no officers: give officers_traffic, officers_community or officers_other")
             }
@@ -406,8 +420,10 @@ final class RowDecoder {
                 do {
                     period = try PlanPeriod.parse(cell)
                 } catch {
-                    fail("period", "invalid period \"\(cell)\" in column \(label("period")): \(error.reason) "
-                        + "(expected a month 2025-04, a fiscal quarter FY2025Q1 or a fiscal year FY2025 / 令和7年度)")
+                    fail(
+                        "period",
+                        "invalid period \"\(cell)\" in column \(label("period")): \(error.reason) "
+                            + "(expected a month 2025-04, a fiscal quarter FY2025Q1 or a fiscal year FY2025 / 令和7年度)")
                 }
             }
             let station = stationID()
@@ -419,7 +435,9 @@ final class RowDecoder {
             let citations = integer("target_citations", required: false)
             let reduction = number("target_accident_reduction_pct", required: false, minimum: -100)
             if let reduction, reduction > 100 {
-                fail("target_accident_reduction_pct", "a reduction of \(Self.format(reduction)) % (expected at most 100)")
+                fail(
+                    "target_accident_reduction_pct", "a reduction of \(Self.format(reduction)) % (expected at most 100)"
+                )
             }
             guard let period, let station, let department, let operations, let hours else { return nil }
             return Plan(

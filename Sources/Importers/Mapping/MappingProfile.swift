@@ -78,8 +78,9 @@ public struct MappingProfile: Sendable {
         if let datasetName = file.dataset {
             declared = Dataset(rawValue: datasetName)
             if declared == nil {
-                problems.append("unknown dataset \"\(datasetName)\" (expected one of "
-                    + Dataset.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                problems.append(
+                    "unknown dataset \"\(datasetName)\" (expected one of "
+                        + Dataset.allCases.map(\.rawValue).joined(separator: ", ") + ")")
             } else if declared != dataset {
                 problems.append("the profile is for \(datasetName), but the import is of \(dataset)")
             }
@@ -96,7 +97,8 @@ public struct MappingProfile: Sendable {
             if canonical.contains(target) {
                 columns[TextNormalization.headerKey(header)] = target
             } else {
-                problems.append("columns: \"\(header)\" maps to unknown column \"\(target)\" (expected one of \(expected))")
+                problems.append(
+                    "columns: \"\(header)\" maps to unknown column \"\(target)\" (expected one of \(expected))")
             }
         }
         var values: [String: [String: String]] = [:]

@@ -1,5 +1,5 @@
-import Foundation
 import BikePDCACore
+import Foundation
 import GRDB
 
 /// A zone as stored, with its geometry still as GeoJSON text (the store does not parse geometry).
@@ -213,7 +213,11 @@ extension RecordStore {
             return counts.map { key, count in
                 HourWeekdayTally(
                     stationID: key.stationID, zoneID: key.zoneID, hour: key.hour, weekday: key.weekday, count: count)
-            }.sorted { ($0.stationID, $0.zoneID ?? "", $0.weekday, $0.hour ?? -1) < ($1.stationID, $1.zoneID ?? "", $1.weekday, $1.hour ?? -1) }
+            }.sorted {
+                ($0.stationID, $0.zoneID ?? "", $0.weekday, $0.hour ?? -1) < (
+                    $1.stationID, $1.zoneID ?? "", $1.weekday, $1.hour ?? -1
+                )
+            }
         }
     }
 
@@ -264,7 +268,8 @@ extension RecordStore {
             for (station, month, count) in items { sums[station, default: [:]][month, default: 0] += count }
             for (station, months) in sums.sorted(by: { $0.key < $1.key }) {
                 for (month, count) in months.sorted(by: { $0.key < $1.key }) {
-                    delivered.append(StationMonthCount(dataset: dataset, stationID: station, month: month, records: count))
+                    delivered.append(
+                        StationMonthCount(dataset: dataset, stationID: station, month: month, records: count))
                 }
             }
         }

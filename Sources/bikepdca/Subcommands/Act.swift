@@ -8,7 +8,8 @@ import Store
 extension BikePDCA {
     struct Act: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Act: recommendations with their reasons and numbers (change tactics, maintenance, new zones, plan).")
+            abstract:
+                "Act: recommendations with their reasons and numbers (change tactics, maintenance, new zones, plan).")
 
         @OptionGroup var store: StoreOptions
 

@@ -44,8 +44,12 @@ extension BikePDCA {
         var format: OutputFormat = .table
 
         func validate() throws {
-            guard (zone == nil) != (station == nil) else { throw ValidationError("give exactly one of --zone or --station") }
-            guard (before == nil) == (after == nil) else { throw ValidationError("give both --before and --after, or neither") }
+            guard (zone == nil) != (station == nil) else {
+                throw ValidationError("give exactly one of --zone or --station")
+            }
+            guard (before == nil) == (after == nil) else {
+                throw ValidationError("give both --before and --after, or neither")
+            }
             guard window > 0 else { throw ValidationError("--window must be a positive number of months") }
             if let method, EvaluationMethod(rawValue: method) == nil {
                 throw ValidationError("--method must be naive, comparison, did or eb (got \"\(method)\")")
@@ -105,17 +109,27 @@ extension BikePDCA {
             print("Before–after evaluation of \(subject)")
             print("  before \(counts.beforeLabel) (\(counts.beforeDays) days): K = \(counts.before) accidents")
             print("  after  \(counts.afterLabel) (\(counts.afterDays) days): L = \(counts.after) accidents")
-            print("  comparison group, \(counts.comparisonName): M = \(counts.comparisonBefore), N = \(counts.comparisonAfter)")
-            print("  reference group: \(counts.referenceBefore.count) units, before \(counts.referenceBefore.reduce(0, +)), after \(counts.referenceAfter.reduce(0, +))")
+            print(
+                "  comparison group, \(counts.comparisonName): M = \(counts.comparisonBefore), N = \(counts.comparisonAfter)"
+            )
+            print(
+                "  reference group: \(counts.referenceBefore.count) units, before \(counts.referenceBefore.reduce(0, +)), after \(counts.referenceAfter.reduce(0, +))"
+            )
             if let ratio = evaluation.rateRatio {
-                print("  rate ratio after/before (per day): \(MetricsTable.ratio(ratio.ratio ?? .infinity)), exact 95 % CI \(MetricsTable.ratio(ratio.lower))–\(MetricsTable.ratio(ratio.upper ?? .infinity))")
+                print(
+                    "  rate ratio after/before (per day): \(MetricsTable.ratio(ratio.ratio ?? .infinity)), exact 95 % CI \(MetricsTable.ratio(ratio.lower))–\(MetricsTable.ratio(ratio.upper ?? .infinity))"
+                )
             }
             print("  count reliability: \(evaluation.reliability)")
-            if let k = evaluation.overdispersion { print("  EB over-dispersion k (method of moments): \(String(format: "%.4f", k))") }
+            if let k = evaluation.overdispersion {
+                print("  EB over-dispersion k (method of moments): \(String(format: "%.4f", k))")
+            }
             print("")
             for result in evaluation.results {
                 if let theta = result.theta {
-                    print("\(result.method): θ = \(String(format: "%.3f", theta)) (SE \(String(format: "%.3f", result.standardError ?? 0)); 95 % CI \(String(format: "%.3f", result.lower95 ?? 0))–\(String(format: "%.3f", result.upper95 ?? 0))); estimated change \(String(format: "%+.1f", -(result.reductionPercent ?? 0))) %")
+                    print(
+                        "\(result.method): θ = \(String(format: "%.3f", theta)) (SE \(String(format: "%.3f", result.standardError ?? 0)); 95 % CI \(String(format: "%.3f", result.lower95 ?? 0))–\(String(format: "%.3f", result.upper95 ?? 0))); estimated change \(String(format: "%+.1f", -(result.reductionPercent ?? 0))) %"
+                    )
                 } else {
                     print("\(result.method): not available — \(result.unavailable ?? "")")
                 }

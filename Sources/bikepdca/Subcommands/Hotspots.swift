@@ -37,23 +37,36 @@ extension BikePDCA {
         }
 
         func validate() throws {
-            guard Self.level(mesh) != nil else { throw ValidationError("--mesh must be 3, half or quarter (got \"\(mesh)\")") }
+            guard Self.level(mesh) != nil else {
+                throw ValidationError("--mesh must be 3, half or quarter (got \"\(mesh)\")")
+            }
         }
 
         func run() throws {
             let reporting = try AnalyticsSupport.parsePeriod(period)
             let opened = try store.open()
             let (cells, zones) = try AnalyticsSupport.run {
-                (try opened.accidentGridCells(from: reporting.start, to: reporting.end), try AnalyticsSupport.zones(opened))
+                (
+                    try opened.accidentGridCells(from: reporting.start, to: reporting.end),
+                    try AnalyticsSupport.zones(opened)
+                )
             }
-            let shapes = zones.filter { $0.designatedFrom <= reporting.end && ($0.designatedTo ?? reporting.end) >= reporting.start }
-                .compactMap(ZoneShape.init(zone:))
-            let ranked = HotSpots.rank(cells, level: Self.level(mesh) ?? .half, zoneShapes: shapes, minimumCount: minCount)
+            let shapes = zones.filter {
+                $0.designatedFrom <= reporting.end && ($0.designatedTo ?? reporting.end) >= reporting.start
+            }
+            .compactMap(ZoneShape.init(zone:))
+            let ranked = HotSpots.rank(
+                cells, level: Self.level(mesh) ?? .half, zoneShapes: shapes, minimumCount: minCount)
             let shown = Array(ranked.prefix(limit))
             switch format {
             case .json: try AnalyticsSupport.printJSON(shown)
             case .csv, .table:
-                var rows = [["rank", "mesh", "accidents", "fatal_or_serious", "gi_star", "latitude", "longitude", "overlaps_zone", "candidate"]]
+                var rows = [
+                    [
+                        "rank", "mesh", "accidents", "fatal_or_serious", "gi_star", "latitude", "longitude",
+                        "overlaps_zone", "candidate",
+                    ]
+                ]
                 for (index, cell) in shown.enumerated() {
                     rows.append([
                         String(index + 1), cell.mesh, String(cell.count), String(cell.fatalOrSerious),
@@ -62,9 +75,13 @@ extension BikePDCA {
                         cell.isCandidate ? "yes" : "no",
                     ])
                 }
-                if format == .csv { AnalyticsSupport.printCSV(rows) } else {
+                if format == .csv {
+                    AnalyticsSupport.printCSV(rows)
+                } else {
                     AnalyticsSupport.printTable(rows)
-                    print("\nAccidents not attributed to a zone, \(reporting.label); candidates: Gi* ≥ 1.96 and ≥ \(minCount) accidents, centre outside every zone shape.")
+                    print(
+                        "\nAccidents not attributed to a zone, \(reporting.label); candidates: Gi* ≥ 1.96 and ≥ \(minCount) accidents, centre outside every zone shape."
+                    )
                 }
             }
         }

@@ -62,7 +62,10 @@ extension BikePDCA {
         @Option(help: "Folder for rejects files (default: beside each input file).")
         var rejectsDir: String?
 
-        @Flag(help: "Do not place records in zones by position afterwards (bulk loads: run bikepdca assign once at the end).")
+        @Flag(
+            help:
+                "Do not place records in zones by position afterwards (bulk loads: run bikepdca assign once at the end)."
+        )
         var noAssign = false
 
         @Option(help: "npa-accidents: a 補充票 (hojuhyo) file of the same year; repeat for several.")

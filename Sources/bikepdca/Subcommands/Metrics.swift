@@ -30,7 +30,8 @@ extension BikePDCA {
         @Option(help: "The reporting period (FY2025, 令和7年度, 2025-04, FY2025Q1, CY2025, 2025-04..2025-09).")
         var period: String
 
-        @Option(help: "Break down by any of station,department,zone (comma-separated); 'prefecture' for the total only.")
+        @Option(
+            help: "Break down by any of station,department,zone (comma-separated); 'prefecture' for the total only.")
         var by: String = "station,department,zone"
 
         @Option(help: "Output format: table, csv or json.")
@@ -77,7 +78,8 @@ extension BikePDCA {
             }
             let grouping = MetricsGrouping(list: by) ?? .all
             let report = try AnalyticsSupport.run {
-                PDCAMetrics.report(try AnalyticsSupport.metricsInput(store: opened, period: reporting), grouping: grouping)
+                PDCAMetrics.report(
+                    try AnalyticsSupport.metricsInput(store: opened, period: reporting), grouping: grouping)
             }
             switch format {
             case .json: try AnalyticsSupport.printJSON(report)
@@ -85,12 +87,16 @@ extension BikePDCA {
             case .table:
                 AnalyticsSupport.printTable(MetricsTable.rows(report))
                 print("")
-                print("Period \(report.period) (\(report.start)…\(report.end)); accidents compared with \(report.lastYearPeriod).")
+                print(
+                    "Period \(report.period) (\(report.start)…\(report.end)); accidents compared with \(report.lastYearPeriod)."
+                )
                 for note in report.notes { print("Note: \(note)") }
                 if !report.missing.isEmpty {
                     print("Missing station-months (not zero):")
                     for item in report.missing.prefix(40) { print("  \(item)") }
-                    if report.missing.count > 40 { print("  … and \(report.missing.count - 40) more (see --format json)") }
+                    if report.missing.count > 40 {
+                        print("  … and \(report.missing.count - 40) more (see --format json)")
+                    }
                 }
             }
         }
@@ -184,7 +190,9 @@ enum AnalyticsSupport {
         // Last year's delivered accident months, from the tallies: a month with any accident was delivered.
         let lastYearCoverage = Dictionary(
             lastYearAccidents.map { ("\($0.stationID) \($0.month)", $0) }, uniquingKeysWith: { first, _ in first }
-        ).values.map { StationMonthCount(dataset: .accidents, stationID: $0.stationID, month: $0.month, records: $0.count) }
+        ).values.map {
+            StationMonthCount(dataset: .accidents, stationID: $0.stationID, month: $0.month, records: $0.count)
+        }
         return MetricsInput(
             period: period, stations: try store.stations(), zones: try knownZones ?? zones(store),
             plans: try store.plans(overlapping: period.start, period.end),
@@ -211,7 +219,10 @@ enum AnalyticsSupport {
         let count = try run {
             try store.explainRecords(dataset, matching: filter) { record in
                 writer.appendRow(
-                    [record.recordID, record.date.description, record.time ?? "", record.stationID, record.zoneID ?? ""]
+                    [
+                        record.recordID, record.date.description, record.time ?? "", record.stationID,
+                        record.zoneID ?? "",
+                    ]
                         + record.fields + [record.sourceFile, String(record.sourceLine)])
                 pending += 1
                 // Flushed every few thousand rows so memory stays flat however many records match.

@@ -110,7 +110,9 @@ extension BikePDCA {
                 into --out (default Reports/). Reports open offline (no scripts, no requests); CSV files are UTF-8 \
                 with a BOM for Excel (--no-bom to omit it). Fix --generated-at for byte-identical output.
                 """,
-            subcommands: [ZoneReport.self, StationReport.self, PrefectureReport.self, CompareReport.self, AllReports.self])
+            subcommands: [
+                ZoneReport.self, StationReport.self, PrefectureReport.self, CompareReport.self, AllReports.self,
+            ])
     }
 }
 
@@ -189,7 +191,8 @@ extension BikePDCA.Report {
             let analytics = try AnalyticsSupport.run { try loader.analytics(reporting) }
             let writer = try ReportFileWriter(options: output)
             let name = try writer.write(
-                PrefectureReportBuilder.document(analytics: analytics, settings: output.settings), baseName: "prefecture")
+                PrefectureReportBuilder.document(analytics: analytics, settings: output.settings),
+                baseName: "prefecture")
             Console.endProgress()
             print(writer.folder.appendingPathComponent(name).path)
         }
@@ -218,7 +221,9 @@ extension BikePDCA.Report {
         var comparison: String = "station"
 
         func validate() throws {
-            guard (before == nil) == (after == nil) else { throw ValidationError("give both --before and --after, or neither") }
+            guard (before == nil) == (after == nil) else {
+                throw ValidationError("give both --before and --after, or neither")
+            }
             guard window > 0 else { throw ValidationError("--window must be a positive number of months") }
             guard comparison == "station" || comparison == "prefecture" else {
                 throw ValidationError("--comparison must be station or prefecture (got \"\(comparison)\")")
@@ -252,7 +257,8 @@ extension BikePDCA.Report {
 
     struct AllReports: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "all", abstract: "Every zone, station and the prefecture report, plus index.html linking them.")
+            commandName: "all", abstract: "Every zone, station and the prefecture report, plus index.html linking them."
+        )
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: ReportOutputOptions
@@ -271,10 +277,13 @@ extension BikePDCA.Report {
             var entries: [IndexBuilder.Entry] = []
             let prefecture = PrefectureReportBuilder.document(analytics: analytics, settings: settings)
             entries.append(
-                .init(group: .prefecture, title: prefecture.title, fileName: try writer.write(prefecture, baseName: "prefecture")))
+                .init(
+                    group: .prefecture, title: prefecture.title,
+                    fileName: try writer.write(prefecture, baseName: "prefecture")))
             for (index, station) in loader.stations.enumerated() {
                 Console.progress("station \(index + 1)/\(loader.stations.count) \(station.id)")
-                let document = StationReportBuilder.document(stationID: station.id, analytics: analytics, settings: settings)
+                let document = StationReportBuilder.document(
+                    stationID: station.id, analytics: analytics, settings: settings)
                 entries.append(
                     .init(
                         group: .station, title: w ? "\(station.nameJA)警察署" : (station.nameEN ?? station.nameJA),

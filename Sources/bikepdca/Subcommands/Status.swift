@@ -22,7 +22,9 @@ extension BikePDCA {
                 throw ExitCode(1)
             }
             print("Database: \(opened.path)")
-            print("Stations: \(status.stations.count)   Zones: \(status.zoneCount) (\(status.activeZoneCount) active on \(today))   Plan rows: \(status.planCount)")
+            print(
+                "Stations: \(status.stations.count)   Zones: \(status.zoneCount) (\(status.activeZoneCount) active on \(today))   Plan rows: \(status.planCount)"
+            )
             let names = Dictionary(uniqueKeysWithValues: status.stations.map { ($0.id, $0.nameJA) })
             for coverage in status.coverage {
                 print("")
@@ -31,7 +33,9 @@ extension BikePDCA {
                     continue
                 }
                 let monthCount = months.lowerBound.months(to: months.upperBound) + 1
-                print("\(coverage.dataset): \(coverage.records) records, \(months.lowerBound) … \(months.upperBound) (\(monthCount) months)")
+                print(
+                    "\(coverage.dataset): \(coverage.records) records, \(months.lowerBound) … \(months.upperBound) (\(monthCount) months)"
+                )
                 if coverage.gaps.isEmpty {
                     print("  every station has records in every month")
                 } else {
@@ -46,10 +50,12 @@ extension BikePDCA {
                 if detail {
                     var month = months.lowerBound
                     let stations = coverage.counts.keys.sorted()
-                    print("  month    " + stations.map { $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
+                    print(
+                        "  month    " + stations.map { $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
                     while month <= months.upperBound {
                         let cells = stations.map { station in
-                            String(coverage.counts[station]?[month] ?? 0).padding(toLength: 7, withPad: " ", startingAt: 0)
+                            String(coverage.counts[station]?[month] ?? 0).padding(
+                                toLength: 7, withPad: " ", startingAt: 0)
                         }
                         print("  \(month)  " + cells.joined())
                         month = month.adding(months: 1)
@@ -59,7 +65,9 @@ extension BikePDCA {
             if !status.recentImports.isEmpty {
                 print("\nRecent imports:")
                 for entry in status.recentImports {
-                    print("  \(entry.importedAt)  \(entry.dataset)  \(entry.fileName)  accepted \(entry.rowsAccepted), rejected \(entry.rowsRejected)\(entry.rowsReplaced > 0 ? ", replaced \(entry.rowsReplaced)" : "")  sha256 \(entry.sha256.prefix(12))…")
+                    print(
+                        "  \(entry.importedAt)  \(entry.dataset)  \(entry.fileName)  accepted \(entry.rowsAccepted), rejected \(entry.rowsRejected)\(entry.rowsReplaced > 0 ? ", replaced \(entry.rowsReplaced)" : "")  sha256 \(entry.sha256.prefix(12))…"
+                    )
                 }
             }
         }
