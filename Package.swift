@@ -107,3 +107,20 @@ for target in package.targets where target.type != .system {
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     target.swiftSettings = settings
 }
+
+// Fuzz targets (libFuzzer): the executables are declared only for Fuzz/build.sh, which sets BIKEPDCA_FUZZ=1 and
+// builds with -sanitize=fuzzer in its own scratch folder; what they run on each input is a small library that the
+// regression tests also replay the corpus through.
+package.targets.append(
+    .target(
+        name: "FuzzEntryPoints", dependencies: ["BikePDCACore", "CSVSupport", "Geo", "Importers"],
+        path: "Fuzz/EntryPoints"))
+package.targets.append(
+    .testTarget(
+        name: "FuzzRegressionTests", dependencies: ["FuzzEntryPoints"]))
+if Context.environment["BIKEPDCA_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(name: "ImportersFuzz", dependencies: ["FuzzEntryPoints"], path: "Fuzz/ImportersFuzz"))
+    package.targets.append(
+        .executableTarget(name: "DatesFuzz", dependencies: ["FuzzEntryPoints"], path: "Fuzz/DatesFuzz"))
+}
