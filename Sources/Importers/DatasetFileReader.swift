@@ -96,7 +96,7 @@ public final class DatasetFileReader {
     }
 
     private func readGeoJSON(record: (ParsedRecord, Int) throws -> Void, reject: (RejectedRow) throws -> Void) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = readWholeFile(path) else {
             throw ImportError(file: displayName, message: "cannot read the file")
         }
         let features: [GeoJSONFeature]

@@ -61,7 +61,7 @@ public struct MappingProfile: Sendable {
     /// Reads a profile from a YAML or JSON file, checking every name it uses against the dataset's columns.
     public static func load(path: String, for dataset: Dataset) throws(ImportError) -> MappingProfile {
         let name = (path as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = readWholeFile(path) else {
             throw ImportError(file: path, message: "cannot read the mapping profile")
         }
         guard let text = String(data: data, encoding: .utf8) else {
