@@ -281,6 +281,21 @@ extension RecordStore {
     public func runImport(_ request: ImportRequest, body: (ImportWriter) throws -> ImportDecision) throws
         -> ImportLogEntry?
     {
+        try loggedImport(
+            dataset: request.dataset.rawValue, fileName: request.fileName, sha256: request.sha256,
+            encoding: request.encoding, mode: request.replacesMonths ? "full-month" : "records",
+            importedAt: request.importedAt,
+            makeWriter: { db, importID in ImportWriter(db: db, importID: importID, request: request) },
+            body: body, counts: { ($0.written, $0.replaced) })
+    }
+
+    /// The frame of every import: one immediate transaction holding the import-log row and the records, the log
+    /// row completed with the writer's counts on commit; a rollback or a thrown error leaves no trace.
+    func loggedImport<Writer>(
+        dataset: String, fileName: String, sha256: String, encoding: String?, mode: String, importedAt: String,
+        makeWriter: (Database, Int64) -> Writer, body: (Writer) throws -> ImportDecision,
+        counts: (Writer) -> (written: Int, replaced: Int)
+    ) throws -> ImportLogEntry? {
         var entry: ImportLogEntry?
         do {
             try pool.writeWithoutTransaction { db in
@@ -290,20 +305,18 @@ extension RecordStore {
                             INSERT INTO import_log (dataset, file_name, sha256, encoding, mode, rows_accepted,
                                 rows_rejected, rows_replaced, imported_at) VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?)
                             """,
-                        arguments: [
-                            request.dataset.rawValue, request.fileName, request.sha256, request.encoding,
-                            request.replacesMonths ? "full-month" : "records", request.importedAt,
-                        ])
+                        arguments: [dataset, fileName, sha256, encoding, mode, importedAt])
                     let importID = db.lastInsertedRowID
-                    let writer = ImportWriter(db: db, importID: importID, request: request)
+                    let writer = makeWriter(db, importID)
                     switch try body(writer) {
                     case .rollback:
                         return .rollback
                     case .commit(let rejected):
+                        let (written, replaced) = counts(writer)
                         try db.execute(
                             sql:
                                 "UPDATE import_log SET rows_accepted = ?, rows_rejected = ?, rows_replaced = ? WHERE id = ?",
-                            arguments: [writer.written, rejected, writer.replaced, importID])
+                            arguments: [written, rejected, replaced, importID])
                         entry = try Row.fetchOne(
                             db, sql: "SELECT * FROM import_log WHERE id = ?", arguments: [importID]
                         )

@@ -131,40 +131,13 @@ extension RecordStore {
         fileName: String, sha256: String, encoding: String?, importedAt: String,
         body: (NPAAccidentWriter) throws -> ImportDecision
     ) throws -> ImportLogEntry? {
-        var entry: ImportLogEntry?
         let request = ImportRequest(
             dataset: .accidents, fileName: fileName, sha256: sha256, encoding: encoding, importedAt: importedAt)
-        do {
-            try pool.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO import_log (dataset, file_name, sha256, encoding, mode, rows_accepted,
-                                rows_rejected, rows_replaced, imported_at) VALUES (?, ?, ?, ?, 'records', 0, 0, 0, ?)
-                            """,
-                        arguments: [Self.npaDatasetName, fileName, sha256, encoding, importedAt])
-                    let importID = db.lastInsertedRowID
-                    let writer = NPAAccidentWriter(db: db, importID: importID, request: request)
-                    switch try body(writer) {
-                    case .rollback:
-                        return .rollback
-                    case .commit(let rejected):
-                        try db.execute(
-                            sql:
-                                "UPDATE import_log SET rows_accepted = ?, rows_rejected = ?, rows_replaced = ? WHERE id = ?",
-                            arguments: [writer.written, rejected, writer.removedFromAccidents, importID])
-                        entry = try Row.fetchOne(
-                            db, sql: "SELECT * FROM import_log WHERE id = ?", arguments: [importID]
-                        )
-                        .map(ImportLogEntry.init(row:))
-                        return .commit
-                    }
-                }
-            }
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path)
-        }
-        return entry
+        return try loggedImport(
+            dataset: Self.npaDatasetName, fileName: fileName, sha256: sha256, encoding: encoding, mode: "records",
+            importedAt: importedAt,
+            makeWriter: { db, importID in NPAAccidentWriter(db: db, importID: importID, request: request) },
+            body: body, counts: { ($0.written, $0.removedFromAccidents) })
     }
 
     /// The 補充票 keys (`PP:SSS:NNNN`) stored as having a bicycle person, for one release (and prefecture):
