@@ -105,6 +105,7 @@ let package = Package(
 for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.unsafeFlags(["-warnings-as-errors"]))
     target.swiftSettings = settings
 }
 

@@ -94,10 +94,10 @@ public enum PrefectureReportBuilder {
                 .attainment(departmentHours.done, of: departmentHours.planned),
             ],
             denominatorNote: w(
-                "事故: 自転車関連事故の記録 (署の全域)。取締り: 取締り記録。重点内の割合の分母: その署の取締り件数。人時間の達成率 = 実施人時間 ÷ 計画人時間。重点数: 期間中に指定されていた重点。\(explainAccidents)",
+                "事故: 自転車関連事故の記録 (署の全域)。取締り: 取締り記録。重点内の割合の分母: その署の取締り件数。人時間の達成率 = 実施人時間 ÷ 計画人時間。重点数: 期間中に指定されていた重点。\(explainAccidents) / \(explainEnforcement)",
                 "Accidents: bicycle accident records (whole station area); stops: enforcement records. In zones: share of "
                     + "the station's stops. Officer-h % = officer-hours ÷ planned. Zones: in force during the period. "
-                    + explainAccidents))
+                    + explainAccidents + " / " + explainEnforcement))
 
         // Zones ranked by accidents.
         let zoneRows = analytics.zones.compactMap { zone -> (Zone, MetricsRow)? in

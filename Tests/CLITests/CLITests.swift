@@ -30,7 +30,7 @@ struct CommandLineRun {
         let out = Pipe()
         // stderr goes to a file so that a chatty run cannot block on a full second pipe.
         let errURL = URL(fileURLWithPath: database + ".stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err

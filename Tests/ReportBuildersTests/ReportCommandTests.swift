@@ -25,7 +25,7 @@ struct BikePDCARun {
         process.executableURL = Self.executable
         process.arguments = arguments + ["--db", database]
         let errURL = URL(fileURLWithPath: database + ".stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let err = try FileHandle(forWritingTo: errURL)
         let out = Pipe()
         process.standardOutput = out
