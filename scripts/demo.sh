@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# From nothing to a loaded database on the sample prefecture: installs what is missing, builds, imports
-# SampleData/ into Reports/sample.sqlite and prints what is loaded.
+# From nothing to reports on the sample prefecture: installs what is missing, builds, imports SampleData/ into
+# Reports/sample.sqlite, prints what is loaded and writes the FY2025 reports to Reports/ (open Reports/index.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -23,4 +23,8 @@ echo "The file with deliberate errors is refused, nothing written (exit status 1
 echo
 "$bin" status
 echo
-echo "Database: $BIKEPDCA_DB   (bikepdca --help for what to do next)"
+"$bin" report all --period FY2025 --out Reports
+echo
+echo "Database: $BIKEPDCA_DB"
+echo "Reports:  Reports/index.html (one HTML file per zone, station and the prefecture, every table also as CSV)"
+echo "Next:     bikepdca --help"
