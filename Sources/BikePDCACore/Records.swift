@@ -239,8 +239,8 @@ public enum PlanPeriod: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .month(let month): month.description
-        case .fiscalQuarter(let year, let quarter): "FY\(year)Q\(quarter)"
-        case .fiscalYear(let year): "FY\(year)"
+        case .fiscalQuarter(let year, let quarter): "FY\(LocalDate.pad(year, 4))Q\(quarter)"
+        case .fiscalYear(let year): "FY\(LocalDate.pad(year, 4))"
         }
     }
 }

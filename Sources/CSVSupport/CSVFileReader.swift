@@ -64,7 +64,8 @@ public final class CSVFileReader {
 
         let state = ParseState()
         let context = Unmanaged.passUnretained(state).toOpaque()
-        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        // A small file gets a buffer of its size (at least the 64 KiB that encoding detection looks at), not 1 MiB.
+        var chunk = [UInt8](repeating: 0, count: min(Self.chunkSize, max(fileSize, 64 << 10)))
         var utf8 = [UInt8]()
         var decoder: CP932Decoder?
         var isFirstChunk = true
@@ -148,7 +149,25 @@ public final class CSVFileReader {
             while offset < total {
                 let remaining = total - offset
                 let newline = memchr(base + offset, 0x0A, remaining)
-                let end = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? total
+                var end = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? total
+                var endsLine = newline != nil
+                // The LF of a CRLF whose CR ended the previous buffer: the line was counted with the CR.
+                let completesCRLF = state.afterCR && base[offset] == 0x0A
+                if completesCRLF { end = offset + 1 }
+                state.afterCR = false
+                // libcsv also ends a record at a lone CR (classic Mac line ends): cut the segment after it, so
+                // that the line count follows, as it does for LF.
+                if !completesCRLF, let carriageReturn = memchr(base + offset, 0x0D, end - offset) {
+                    let index = UnsafeRawPointer(carriageReturn) - UnsafeRawPointer(base)
+                    if index + 1 == total {
+                        end = total
+                        endsLine = true
+                        state.afterCR = true
+                    } else if base[index + 1] != 0x0A {
+                        end = index + 1
+                        endsLine = true
+                    }
+                }
                 let length = end - offset
                 let segment = UnsafeBufferPointer(start: base + offset, count: length)
                 if !state.inRow && !Self.isBlank(segment) {
@@ -165,7 +184,7 @@ public final class CSVFileReader {
                         : String(cString: csv_strerror(code))
                     throw CSVReadError(file: displayName, line: state.rowStartLine, reason: reason)
                 }
-                if newline != nil { state.line += 1 }
+                if endsLine && !completesCRLF { state.line += 1 }
                 if let invalid = state.invalidUTF8Line {
                     throw CSVReadError(
                         file: displayName, line: invalid,
@@ -204,6 +223,8 @@ private final class ParseState {
     var rowStartLine = 1
     var inRow = false
     var invalidUTF8Line: Int?
+    /// The last buffer fed ended with a CR: an LF starting the next one belongs to it.
+    var afterCR = false
 }
 
 private func fieldCallback(_ pointer: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {

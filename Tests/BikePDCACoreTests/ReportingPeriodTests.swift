@@ -117,6 +117,17 @@ struct ReportingPeriodTests {
         #expect(previous.label == label)
     }
 
+    @Test(
+        "every label reads back as the same span, years before 1000 included",
+        arguments: ["0001", "0999年度", "CY0999Q2", "FY0005Q4", "0999-04..FY1000", "2025-04-01..FY2025"])
+    func labelsReadBack(text: String) throws {
+        // Found by the fuzzer (Fuzz/Regressions/DatesFuzz-three-digit-year-label): "0001" was labelled CY1.
+        let period = try ReportingPeriod.parse(text)
+        let back = try ReportingPeriod.parse(period.label)
+        #expect(back.start == period.start)
+        #expect(back.end == period.end)
+    }
+
     @Test("a plan period converts with the same span and label")
     func fromPlanPeriod() throws {
         let plan = try PlanPeriod.parse("令和7年度第1四半期")

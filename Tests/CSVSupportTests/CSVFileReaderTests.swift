@@ -45,6 +45,19 @@ struct CSVFileReaderTests {
         #expect(rows[3].fields == ["4", "y \"quoted\""])
     }
 
+    @Test("classic Mac line ends (a lone CR) count as lines, also when a CRLF straddles the 1 MiB read boundary")
+    func loneCarriageReturns() throws {
+        // Found by the fuzzer (Fuzz/Regressions/CSVFuzz-lone-cr-line-numbers): libcsv ends a record at a lone CR,
+        // and every record of such a file said it started on line 1.
+        let rows = try records(try temporaryFile(Array("a,b\r1,x\r\r2,\"y\rz\"\r3,w".utf8)))
+        #expect(rows.map(\.line) == [1, 2, 4, 6])
+        #expect(rows[2].fields == ["2", "y\rz"])
+        // A CRLF cut by the chunk boundary is one line end, not two.
+        let filler = String(repeating: "x", count: (1 << 20) - 4)
+        let straddling = try records(try temporaryFile(Array("h\r\n\(filler)\r\nnext\r\n".utf8)))
+        #expect(straddling.map(\.line) == [1, 2, 3])
+    }
+
     @Test("a UTF-8 BOM is skipped and a file without a final line break keeps its last record")
     func bomAndNoFinalNewline() throws {
         let rows = try records(try temporaryFile([0xEF, 0xBB, 0xBF] + Array("h1,h2\nv1,v2".utf8)))

@@ -174,10 +174,11 @@ extension ReportingPeriod.Unit {
         switch self {
         case .day: return date.description
         case .month: return month.description
-        case .fiscalQuarter: return "FY\(month.fiscalYear)Q\((month.month + 8) % 12 / 3 + 1)"
-        case .fiscalYear: return "FY\(month.fiscalYear)"
-        case .calendarQuarter: return "CY\(month.year)Q\((month.month - 1) / 3 + 1)"
-        case .calendarYear: return "CY\(month.year)"
+        // Four-digit years, as FY and CY are read: FY0999, not FY999.
+        case .fiscalQuarter: return "FY\(LocalDate.pad(month.fiscalYear, 4))Q\((month.month + 8) % 12 / 3 + 1)"
+        case .fiscalYear: return "FY\(LocalDate.pad(month.fiscalYear, 4))"
+        case .calendarQuarter: return "CY\(LocalDate.pad(month.year, 4))Q\((month.month - 1) / 3 + 1)"
+        case .calendarYear: return "CY\(LocalDate.pad(month.year, 4))"
         }
     }
 }
