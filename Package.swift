@@ -120,8 +120,7 @@ package.targets.append(
     .testTarget(
         name: "FuzzRegressionTests", dependencies: ["FuzzEntryPoints"]))
 if Context.environment["BIKEPDCA_FUZZ"] == "1" {
-    package.targets.append(
-        .executableTarget(name: "ImportersFuzz", dependencies: ["FuzzEntryPoints"], path: "Fuzz/ImportersFuzz"))
-    package.targets.append(
-        .executableTarget(name: "DatesFuzz", dependencies: ["FuzzEntryPoints"], path: "Fuzz/DatesFuzz"))
+    for name in ["CSVFuzz", "DatesFuzz", "ProfileFuzz", "GeoJSONFuzz"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzEntryPoints"], path: "Fuzz/\(name)"))
+    }
 }

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (Swift's -sanitize=fuzzer with AddressSanitizer) in .build-fuzz/, apart from the
-# normal build. Prints the folder holding the binaries.
+# Builds the libFuzzer targets (Swift's -sanitize=fuzzer with AddressSanitizer, optimised) in .build-fuzz/, apart
+# from the normal build: the targets exist only when BIKEPDCA_FUZZ=1, so `swift build` and `swift test` never see
+# them. Prints the folder holding the binaries. Usage: Fuzz/build.sh [TARGET...] (default: all four)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for product in DatesFuzz ImportersFuzz; do
-    BIKEPDCA_FUZZ=1 swift build --scratch-path .build-fuzz -c release \
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then targets=(CSVFuzz DatesFuzz ProfileFuzz GeoJSONFuzz); fi
+export BIKEPDCA_FUZZ=1
+for product in "${targets[@]}"; do
+    swift build --scratch-path .build-fuzz -c release \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$product" >&2
 done
-BIKEPDCA_FUZZ=1 swift build --scratch-path .build-fuzz -c release --show-bin-path
+swift build --scratch-path .build-fuzz -c release --show-bin-path

@@ -1,10 +1,16 @@
-// libFuzzer target: the date, time and period parsers. Built only by Fuzz/build.sh (BIKEPDCA_FUZZ=1).
+// libFuzzer target: the date, time and period parsers, and date patterns. Built only by Fuzz/build.sh
+// (BIKEPDCA_FUZZ=1).
 import Foundation
 import FuzzEntryPoints
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzDates(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzEntryPoints.dates(Data(bytes: data, count: size))
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    do {
+        try FuzzEntryPoints.dates(Data(bytes: data, count: size))
+    } catch {
+        // A broken promise is a finding: crash so that libFuzzer saves the input.
+        fatalError("DatesFuzz: \(error)")
+    }
     return 0
 }
 
@@ -17,8 +23,8 @@ private func runFuzzerDriver(
 ) -> CInt
 
 @_cdecl("DatesFuzz_main")
-public func datesFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     var count = argc
     var arguments = argv
-    return runFuzzerDriver(&count, &arguments, fuzzDates)
+    return runFuzzerDriver(&count, &arguments, fuzzOneInput)
 }

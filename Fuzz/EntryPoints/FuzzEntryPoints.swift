@@ -1,58 +1,31 @@
-// What each fuzz target does with one input, shared by the libFuzzer executables (Fuzz/DatesFuzz,
-// Fuzz/ImportersFuzz) and by the regression tests that replay the corpus and every input that once crashed.
-import BikePDCACore
-import CSVSupport
+// What each fuzz target does with one input, shared by the libFuzzer executables (Fuzz/<Target>/) and by the
+// regression tests that replay the corpus and every input that once failed (Tests/FuzzRegressionTests).
 import Foundation
-import Geo
-import Importers
 
-/// One fuzz input fed to the parsers; each must return a value or a typed error, never trap.
+/// One fuzz input fed to the parsers. Each entry point returns normally when every parser either produced a
+/// value or rejected the input with its stage's own error, and throws ``FuzzFailure`` when a promise broke:
+/// an error of another type, an empty message, a line number outside the file, a value that does not read back.
+/// A trap, a hang or a memory blow-up inside a parser is caught by libFuzzer (or fails the replaying test).
 public enum FuzzEntryPoints {
-    /// The date, time and period parsers on the input as UTF-8 text (invalid bytes replaced).
-    public static func dates(_ data: Data) {
-        let text = String(decoding: data, as: UTF8.self)
-        _ = try? JapaneseDateParser.parseDate(text)
-        _ = try? JapaneseDateParser.parseDate(text, options: DateParseOptions(pattern: "yyyyMMdd", defaultEra: .reiwa))
-        _ = try? JapaneseDateParser.parseDate(text, options: DateParseOptions(pattern: "yy.M.d"))
-        _ = try? JapaneseDateParser.parseTime(text)
-        _ = try? PlanPeriod.parse(text)
-        if let period = try? ReportingPeriod.parse(text) {
-            _ = period.months
-            _ = period.sameSpanPreviousYear()
-        }
+    /// Throws a ``FuzzFailure`` with `message` unless `condition` holds.
+    static func check(_ condition: Bool, _ message: @autoclosure () -> String) throws(FuzzFailure) {
+        if !condition { throw FuzzFailure(message()) }
     }
 
-    /// The readers of user files; the first byte picks one: 0 CSV (detected encoding), 1 CSV as CP932,
-    /// 2 an enforcement file, 3 an accidents file, 4 a mapping profile, 5 GeoJSON. Files go to `directory`.
-    public static func importers(_ data: Data, directory: URL) {
-        guard let selectorByte = data.first else { return }
-        let selector = selectorByte % 6
-        let body = data.dropFirst()
+    /// Writes `data` to `name` in `directory` (created if needed); `nil` when the file system refuses.
+    static func write(_ data: Data, named name: String, in directory: URL) -> String? {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let file = directory.appendingPathComponent(selector == 4 ? "profile.yaml" : "input.csv")
-        switch selector {
-        case 0, 1:
-            guard (try? Data(body).write(to: file)) != nil else { return }
-            let reader = try? CSVFileReader(path: file.path, encoding: selector == 1 ? .cp932 : nil)
-            reader?.maximumFieldBytes = 1 << 20
-            try? reader?.forEachRecord { _ in }
-        case 2, 3:
-            guard (try? Data(body).write(to: file)) != nil else { return }
-            let reader = try? DatasetFileReader(
-                path: file.path, dataset: selector == 2 ? .enforcement : .accidents, reference: reference)
-            try? reader?.read(record: { _, _ in }, reject: { _ in })
-        case 4:
-            guard (try? Data(body).write(to: file)) != nil else { return }
-            _ = try? MappingProfile.load(path: file.path, for: .enforcement)
-        default:
-            if let geometry = try? GeoJSON.geometry(from: String(decoding: body, as: UTF8.self)) {
-                _ = GeoJSON.text(of: geometry)
-                _ = ZoneShape(geometry: geometry)
-            }
-            _ = try? GeoJSON.featureCollection(from: Data(body))
-        }
+        let file = directory.appendingPathComponent(name)
+        guard (try? data.write(to: file)) != nil else { return nil }
+        return file.path
     }
+}
 
-    private static let reference = ReferenceData(
-        stations: [Station(id: "58101", nameJA: "中央", nameEN: "Chuo")], zoneStations: ["Z1": "58101"])
+/// A broken promise found by a fuzz input (not a rejection of the input, which is the expected outcome).
+public struct FuzzFailure: Error, CustomStringConvertible, Sendable {
+    /// What broke, in one sentence.
+    public let description: String
+
+    /// Creates a failure.
+    public init(_ description: String) { self.description = description }
 }

@@ -1,5 +1,5 @@
-// libFuzzer target: the readers of user files (CSV and its encodings, whole datasets, mapping profiles, GeoJSON);
-// the first input byte picks the reader. Built only by Fuzz/build.sh (BIKEPDCA_FUZZ=1).
+// libFuzzer target: GeoJSON geometries and feature collections, and zones files read from GeoJSON. Built only by
+// Fuzz/build.sh (BIKEPDCA_FUZZ=1).
 import Foundation
 import FuzzEntryPoints
 
@@ -7,8 +7,13 @@ private let directory = FileManager.default.temporaryDirectory.appendingPathComp
     "bikepdca-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzImporters(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzEntryPoints.importers(Data(bytes: data, count: size), directory: directory)
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    do {
+        try FuzzEntryPoints.geoJSON(Data(bytes: data, count: size), directory: directory)
+    } catch {
+        // A broken promise is a finding: crash so that libFuzzer saves the input.
+        fatalError("GeoJSONFuzz: \(error)")
+    }
     return 0
 }
 
@@ -20,9 +25,9 @@ private func runFuzzerDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
 ) -> CInt
 
-@_cdecl("ImportersFuzz_main")
-public func importersFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+@_cdecl("GeoJSONFuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     var count = argc
     var arguments = argv
-    return runFuzzerDriver(&count, &arguments, fuzzImporters)
+    return runFuzzerDriver(&count, &arguments, fuzzOneInput)
 }

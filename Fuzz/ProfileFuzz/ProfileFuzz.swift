@@ -1,0 +1,33 @@
+// libFuzzer target: mapping profiles (YAML/JSON), and a sample file read through a profile that loads. Built only by
+// Fuzz/build.sh (BIKEPDCA_FUZZ=1).
+import Foundation
+import FuzzEntryPoints
+
+private let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "bikepdca-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    do {
+        try FuzzEntryPoints.profile(Data(bytes: data, count: size), directory: directory)
+    } catch {
+        // A broken promise is a finding: crash so that libFuzzer saves the input.
+        fatalError("ProfileFuzz: \(error)")
+    }
+    return 0
+}
+
+// SwiftPM links an executable target's entry point as `<Target>_main`; hand control to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("ProfileFuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments, fuzzOneInput)
+}
