@@ -128,6 +128,13 @@ struct ReportingPeriodTests {
         #expect(back.end == period.end)
     }
 
+    @Test("year 9999 is out of range in every form, the compact date included", arguments: ["99990201", "9999-02-01"])
+    func lastYear(text: String) throws {
+        // Found by the fuzzer (Fuzz/Regressions/DatesFuzz-compact-date-in-9999): 99990201 was a period whose
+        // label 9999-02-01 was refused.
+        #expect(throws: DateParseError.self) { try ReportingPeriod.parse(text) }
+    }
+
     @Test("a plan period converts with the same span and label")
     func fromPlanPeriod() throws {
         let plan = try PlanPeriod.parse("令和7年度第1四半期")

@@ -152,6 +152,8 @@ enum PeriodGrammar {
         var dateCursor = cursor
         dateCursor.index = start
         let date = try DateGrammar.date(&dateCursor, defaultEra: nil)
+        // The same years as every other period form: 99991231 is refused like 9999-12-31 and 9999-12.
+        try checkYear(date.year)
         cursor.index = cursor.end
         return .day(date)
     }
