@@ -56,6 +56,7 @@ public final class ImportWriter {
     public private(set) var replaced = 0
     private var replacedMonths: Set<String> = []
     private var statements: [String: Statement] = [:]
+    private let summary = EnforcementSummary()
 
     init(db: Database, importID: Int64, request: ImportRequest) {
         self.db = db
@@ -67,6 +68,14 @@ public final class ImportWriter {
         if let cached = statements[sql] { return cached }
         let made = try db.makeStatement(sql: sql)
         statements[sql] = made
+        return made
+    }
+
+    /// A cached statement whose values are bound through ``StatementBinder``.
+    private func rawStatement(_ sql: String) throws -> Statement {
+        if let cached = statements[sql] { return cached }
+        let made = try statement(sql)
+        StatementBinder.prepareForBinding(made)
         return made
     }
 
@@ -113,9 +122,14 @@ public final class ImportWriter {
         let month = date.yearMonth
         let key = "\(stationID) \(month)"
         guard replacedMonths.insert(key).inserted else { return }
+        if table == "enforcement" { try summary.flush(db) }
         try statement("DELETE FROM \(table) WHERE station_id = ? AND date BETWEEN ? AND ? AND import_id <> ?")
             .execute(arguments: [stationID, month.firstDay.description, month.lastDay.description, importID])
-        replaced += db.changesCount
+        let removed = db.changesCount
+        replaced += removed
+        if table == "enforcement" && removed > 0 {
+            try EnforcementSummary.rebuild(db, stationID: stationID, month: month)
+        }
     }
 
     /// Writes a station.
@@ -160,18 +174,18 @@ public final class ImportWriter {
         }
     }
 
-    /// Writes an enforcement record.
+    /// Writes an enforcement record, keeping the enforcement summary in step.
+    ///
+    /// A new record id is a plain insert; an id already stored by an earlier import is rewritten, the old
+    /// record counted out of the summary and the new one in.
     public func write(_ record: EnforcementRecord, line: Int) throws -> WriteOutcome {
         try replaceMonthIfNeeded(table: "enforcement", stationID: record.stationID, date: record.date)
-        return try upsert(
-            table: "enforcement", key: "record_id", keyValue: record.id,
-            columns: [
-                "record_id", "date", "time", "station_id", "department", "zone_id", "latitude", "longitude",
-                "violation", "outcome", "vehicle", "age_band", "operation_id",
-            ],
-            line: line
-        ) { binder in
-            binder.text(record.id)
+        let columns = [
+            "record_id", "date", "time", "station_id", "department", "zone_id", "latitude", "longitude",
+            "violation", "outcome", "vehicle", "age_band", "operation_id", "import_id", "source_line",
+        ]
+        func bind(_ statement: Statement) {
+            var binder = StatementBinder(statement)
             binder.text(record.date.description)
             binder.text(record.time?.description)
             binder.text(record.stationID)
@@ -184,7 +198,46 @@ public final class ImportWriter {
             binder.text(record.vehicle.rawValue)
             binder.text(record.ageBand?.rawValue)
             binder.text(record.operationID)
+            binder.integer(Int(importID))
+            binder.integer(line)
+            binder.text(record.id)
         }
+        // The record id is bound last in both statements, so one binding routine serves both.
+        let insert = try rawStatement(
+            """
+            INSERT INTO enforcement (\(columns.dropFirst().joined(separator: ", ")), record_id)
+            VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+            ON CONFLICT(record_id) DO NOTHING
+            """)
+        bind(insert)
+        try insert.execute()
+        if db.changesCount == 0 {
+            let stored = try statement(
+                "SELECT \(EnforcementSummary.storedColumns), import_id, source_line FROM enforcement WHERE record_id = ?"
+            )
+            guard let old = try Row.fetchOne(stored, arguments: [record.id]) else { return .written }
+            if (old[7] as Int64) == importID { return .duplicate(firstLine: old[8]) }
+            let update = try rawStatement(
+                """
+                UPDATE enforcement SET \(columns.dropFirst().map { "\($0) = ?" }.joined(separator: ", "))
+                WHERE record_id = ?
+                """)
+            bind(update)
+            try update.execute()
+            summary.add(stored: old, change: -1)
+        }
+        summary.add(
+            stationID: record.stationID, date: record.date, hour: record.time?.hour,
+            department: record.department.rawValue, zoneID: record.zoneID, violation: record.violation,
+            outcome: record.outcome.rawValue, change: 1)
+        if summary.isFull { try summary.flush(db) }
+        written += 1
+        return .written
+    }
+
+    /// Completes the writes before the transaction commits.
+    func finish() throws {
+        try summary.flush(db)
     }
 
     /// Writes an accident.
@@ -286,7 +339,11 @@ extension RecordStore {
             encoding: request.encoding, mode: request.replacesMonths ? "full-month" : "records",
             importedAt: request.importedAt,
             makeWriter: { db, importID in ImportWriter(db: db, importID: importID, request: request) },
-            body: body, counts: { ($0.written, $0.replaced) })
+            body: { writer in
+                let decision = try body(writer)
+                if case .commit = decision { try writer.finish() }
+                return decision
+            }, counts: { ($0.written, $0.replaced) })
     }
 
     /// The frame of every import: one immediate transaction holding the import-log row and the records, the log

@@ -116,7 +116,8 @@ extension RecordStore {
         let stored = try String.fetchOne(db, sql: "SELECT value FROM spatial_state WHERE key = 'zones'")
         let current = String(fingerprint, radix: 16)
         summary.zonesChanged = stored != current
-        if summary.zonesChanged || options.reassignAll {
+        let zonesReset = summary.zonesChanged || options.reassignAll
+        if zonesReset {
             try db.execute(sql: "DELETE FROM zone_rtree")
             let insert = try db.makeStatement(
                 sql: "INSERT INTO zone_rtree (id, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)")
@@ -171,14 +172,27 @@ extension RecordStore {
                 if let entry = entryByRowID[row[3]] { candidates.append(entry) }
             }
             flush()
+            // Enforcement's summary follows each record from "outside zones" to its zone (after a wholesale
+            // reset it is recounted once at the end instead).
+            let recount = table == "enforcement" && !zonesReset ? EnforcementSummary() : nil
+            let returning = table == "enforcement" ? " RETURNING \(EnforcementSummary.storedColumns)" : ""
             let update = try db.makeStatement(
                 sql: """
                     UPDATE \(table) SET zone_id = ?, zone_source = 'geometry', zone_import_id = import_id
-                    WHERE id = ?
+                    WHERE id = ?\(returning)
                     """)
             for (id, entry) in assignments {
-                try update.execute(arguments: [matcher.entries[entry].id, id])
+                guard let row = try Row.fetchOne(update, arguments: [matcher.entries[entry].id, id]) else { continue }
+                if let recount {
+                    recount.add(stored: row, change: 1)
+                    recount.add(
+                        stationID: row[0], date: LocalDate(iso: row[1] as String) ?? LocalDate(dayNumber: 0),
+                        hour: EnforcementSummary.hour(of: row[2]), department: row[3], zoneID: nil,
+                        violation: row[5], outcome: row[6], change: -1)
+                    if recount.isFull { try recount.flush(db) }
+                }
             }
+            try recount?.flush(db)
             counts.assigned = assignments.count
             counts.examined =
                 try Int.fetchOne(
@@ -194,6 +208,7 @@ extension RecordStore {
                 ?? 0
             summary.tables.append(counts)
         }
+        if zonesReset { try EnforcementSummary.rebuildAll(db) }
         if let threshold = options.farFromZoneMetres {
             summary.farFromZoneMetres = threshold
             try db.execute(

@@ -44,9 +44,25 @@ extension RecordStore {
                 var total = 0
                 var first: YearMonth?
                 var last: YearMonth?
+                if dataset == .enforcement {
+                    // The summary holds the counts per station and month already, in this order.
+                    let rows = try Row.fetchCursor(
+                        db,
+                        sql: "SELECT station_id, month, SUM(n) FROM enforcement_monthly GROUP BY station_id, month")
+                    while let row = try rows.next() {
+                        guard let month = YearMonth(iso: row[1] as String) else { continue }
+                        let n: Int = row[2]
+                        counts[row[0], default: [:]][month] = n
+                        total += n
+                        first = min(first ?? month, month)
+                        last = max(last ?? month, month)
+                    }
+                }
                 // Counted per station and month over the (station_id, date) index: no sort, memory independent of
                 // the number of records (a GROUP BY on the month expression sorts every row).
-                let bounds = try Row.fetchOne(db, sql: "SELECT MIN(date) AS first, MAX(date) AS last FROM \(table)")
+                let bounds =
+                    dataset == .enforcement
+                    ? nil : try Row.fetchOne(db, sql: "SELECT MIN(date) AS first, MAX(date) AS last FROM \(table)")
                 if let low = (bounds?["first"] as String?).flatMap({ LocalDate(iso: $0) }),
                     let high = (bounds?["last"] as String?).flatMap({ LocalDate(iso: $0) })
                 {

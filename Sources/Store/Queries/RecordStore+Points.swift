@@ -24,14 +24,32 @@ extension RecordStore {
     {
         guard dataset == .enforcement || dataset == .accidents else { return ZonePoints(located: [], unlocated: 0) }
         return try read { db in
-            // The table name comes from a closed enum; the order follows the `…_zone_hours` index, so no sort.
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT latitude, longitude FROM \(dataset.rawValue)
-                    WHERE zone_id = ? AND date >= ? AND date <= ?
-                    ORDER BY zone_id, station_id, date, substr(time, 1, 2)
-                    """, arguments: [zoneID, start.description, end.description])
+            // The table name comes from a closed enum. Accidents follow their `…_zone_hours` index; enforcement is
+            // read over the station × date index for the stations the summary lists with records in the zone. The
+            // record id breaks ties, so the same database gives the same list.
+            let rows =
+                dataset == .accidents
+                ? try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT latitude, longitude FROM accidents
+                        WHERE zone_id = ? AND date >= ? AND date <= ?
+                        ORDER BY zone_id, station_id, date, substr(time, 1, 2)
+                        """, arguments: [zoneID, start.description, end.description])
+                : try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT latitude, longitude FROM enforcement
+                        WHERE station_id IN (
+                            SELECT DISTINCT station_id FROM enforcement_zone_times
+                            WHERE zone_id = ? AND month BETWEEN ? AND ?)
+                          AND date >= ? AND date <= ? AND zone_id = ?
+                        ORDER BY station_id, date, substr(time, 1, 2), id
+                        """,
+                    arguments: [
+                        zoneID, start.yearMonth.description, end.yearMonth.description, start.description,
+                        end.description, zoneID,
+                    ])
             var located: [Coordinate] = []
             var unlocated = 0
             while let row = try rows.next() {

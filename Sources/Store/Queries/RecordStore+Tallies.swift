@@ -66,31 +66,61 @@ extension RecordStore {
     }
 
     /// Enforcement counted by station × department × zone × month × outcome × violation, for dates
-    /// `start`…`end` (both included).
+    /// `start`…`end` (both included), ordered by station, department, zone, violation, outcome and month.
+    ///
+    /// Whole months come from the enforcement summary; the days of a month the span covers only in part are
+    /// counted from the records (of the stations with records that month, over the station × date index).
     public func enforcementTallies(from start: LocalDate, to end: LocalDate) throws(StoreError)
         -> [EnforcementTally]
     {
         try read { db in
             var result: [EnforcementTally] = []
-            // Grouped in the order of the analytics index so SQLite streams the groups instead of sorting rows.
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT station_id, department, zone_id, violation, outcome, substr(date, 1, 7) AS month,
-                           COUNT(*) AS n
-                    FROM enforcement WHERE date >= ? AND date <= ?
-                    GROUP BY station_id, department, zone_id, violation, outcome, substr(date, 1, 7)
-                    """, arguments: [start.description, end.description])
-            while let row = try rows.next() {
-                guard let department = Department(rawValue: row[1]), let outcome = Outcome(rawValue: row[4]),
-                    let month = YearMonth(iso: row[5] as String)
-                else { continue }
-                result.append(
-                    EnforcementTally(
-                        stationID: row[0], department: department, zoneID: row[2], month: month, outcome: outcome,
-                        violation: row[3], count: row[6]))
+            func collect(_ rows: RowCursor, month fixed: YearMonth?) throws {
+                while let row = try rows.next() {
+                    guard let department = Department(rawValue: row[1]), let outcome = Outcome(rawValue: row[4]),
+                        let month = fixed ?? YearMonth(iso: row[6] as String)
+                    else { continue }
+                    let zone: String? = row[2]
+                    result.append(
+                        EnforcementTally(
+                            stationID: row[0], department: department, zoneID: zone?.isEmpty == false ? zone : nil,
+                            month: month, outcome: outcome, violation: row[3], count: row[5]))
+                }
             }
-            return result
+            let split = MonthSplit(from: start, to: end)
+            if let months = split.wholeMonths {
+                try collect(
+                    Row.fetchCursor(
+                        db,
+                        sql: """
+                            SELECT station_id, department, zone_id, violation, outcome, n, month
+                            FROM enforcement_monthly WHERE month BETWEEN ? AND ?
+                            """, arguments: [months.lowerBound.description, months.upperBound.description]),
+                    month: nil)
+            }
+            for days in split.partialRanges {
+                try collect(
+                    Row.fetchCursor(
+                        db,
+                        sql: """
+                            SELECT station_id, department, zone_id, violation, outcome, COUNT(*)
+                            FROM enforcement
+                            WHERE station_id IN (SELECT DISTINCT station_id FROM enforcement_monthly WHERE month = ?)
+                              AND date >= ? AND date <= ?
+                            GROUP BY station_id, department, zone_id, violation, outcome
+                            """,
+                        arguments: [
+                            days.lowerBound.yearMonth.description, days.lowerBound.description,
+                            days.upperBound.description,
+                        ]), month: days.lowerBound.yearMonth)
+            }
+            return result.sorted {
+                ($0.stationID, $0.department.rawValue, $0.zoneID ?? "", $0.violation, $0.outcome.rawValue, $0.month)
+                    < (
+                        $1.stationID, $1.department.rawValue, $1.zoneID ?? "", $1.violation, $1.outcome.rawValue,
+                        $1.month
+                    )
+            }
         }
     }
 
@@ -163,13 +193,23 @@ extension RecordStore {
         try read { db in
             var result: [StationMonthCount] = []
             for dataset in datasets where dataset.isMonthly {
-                // The table name comes from a closed enum, never from user text.
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT station_id, substr(date, 1, 7) AS month, COUNT(*) FROM \(dataset.rawValue)
-                        WHERE date >= ? AND date <= ? GROUP BY station_id, substr(date, 1, 7)
-                        """, arguments: [start.yearMonth.firstDay.description, end.yearMonth.lastDay.description])
+                // Enforcement is counted from its summary; the table name comes from a closed enum, never from
+                // user text.
+                let sql =
+                    dataset == .enforcement
+                    ? """
+                    SELECT station_id, month, SUM(n) FROM enforcement_monthly
+                    WHERE month BETWEEN ? AND ? GROUP BY station_id, month
+                    """
+                    : """
+                    SELECT station_id, substr(date, 1, 7) AS month, COUNT(*) FROM \(dataset.rawValue)
+                    WHERE date >= ? AND date <= ? GROUP BY station_id, substr(date, 1, 7)
+                    """
+                let arguments: StatementArguments =
+                    dataset == .enforcement
+                    ? [start.yearMonth.description, end.yearMonth.description]
+                    : [start.yearMonth.firstDay.description, end.yearMonth.lastDay.description]
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try rows.next() {
                     guard let month = YearMonth(iso: row[1] as String) else { continue }
                     result.append(
@@ -186,29 +226,65 @@ extension RecordStore {
     {
         guard dataset == .enforcement || dataset == .accidents else { return [] }
         return try read { db in
-            // Grouped by zone, station, date and hour in the order of the `…_zone_hours` index, so SQLite streams
-            // the groups without sorting; weekdays are folded here (a date's weekday needs no SQL).
             var counts: [HourWeekdayKey: Int] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT zone_id, station_id, date, substr(time, 1, 2), COUNT(*)
-                    FROM \(dataset.rawValue)
-                    WHERE zone_id IS NOT NULL AND date >= ? AND date <= ?
-                    GROUP BY zone_id, station_id, date, substr(time, 1, 2)
-                    """, arguments: [start.description, end.description])
-            var lastDate = ""
-            var weekday = 1
-            while let row = try rows.next() {
-                let dateText: String = row[2]
-                if dateText != lastDate {
-                    guard let date = LocalDate(iso: dateText) else { continue }
-                    weekday = date.isoWeekday
-                    lastDate = dateText
+            // Rows of zone, station, date, hour (text) and count; weekdays are folded here.
+            func fold(_ rows: RowCursor) throws {
+                var lastDate = ""
+                var weekday = 1
+                while let row = try rows.next() {
+                    let dateText: String = row[2]
+                    if dateText != lastDate {
+                        guard let date = LocalDate(iso: dateText) else { continue }
+                        weekday = date.isoWeekday
+                        lastDate = dateText
+                    }
+                    let hour = (row[3] as String?).flatMap { Int($0) }
+                    let key = HourWeekdayKey(zoneID: row[0], stationID: row[1], hour: hour, weekday: weekday)
+                    counts[key, default: 0] += row[4] as Int
                 }
-                let hour = (row[3] as String?).flatMap { Int($0) }
-                let key = HourWeekdayKey(zoneID: row[0], stationID: row[1], hour: hour, weekday: weekday)
-                counts[key, default: 0] += row[4] as Int
+            }
+            if dataset == .accidents {
+                // Grouped in the order of the `accidents_zone_hours` index, so SQLite streams the groups.
+                try fold(
+                    Row.fetchCursor(
+                        db,
+                        sql: """
+                            SELECT zone_id, station_id, date, substr(time, 1, 2), COUNT(*) FROM accidents
+                            WHERE zone_id IS NOT NULL AND date >= ? AND date <= ?
+                            GROUP BY zone_id, station_id, date, substr(time, 1, 2)
+                            """, arguments: [start.description, end.description]))
+            } else {
+                let split = MonthSplit(from: start, to: end)
+                if let months = split.wholeMonths {
+                    let rows = try Row.fetchCursor(
+                        db,
+                        sql: """
+                            SELECT zone_id, station_id, weekday, hour, SUM(n) FROM enforcement_zone_times
+                            WHERE month BETWEEN ? AND ? GROUP BY zone_id, station_id, weekday, hour
+                            """, arguments: [months.lowerBound.description, months.upperBound.description])
+                    while let row = try rows.next() {
+                        let hour: Int = row[3]
+                        let key = HourWeekdayKey(
+                            zoneID: row[0], stationID: row[1], hour: hour < 0 ? nil : hour, weekday: row[2])
+                        counts[key, default: 0] += row[4] as Int
+                    }
+                }
+                for days in split.partialRanges {
+                    try fold(
+                        Row.fetchCursor(
+                            db,
+                            sql: """
+                                SELECT zone_id, station_id, date, substr(time, 1, 2), COUNT(*) FROM enforcement
+                                WHERE station_id IN (
+                                    SELECT DISTINCT station_id FROM enforcement_zone_times WHERE month = ?)
+                                  AND date >= ? AND date <= ? AND zone_id IS NOT NULL
+                                GROUP BY zone_id, station_id, date, substr(time, 1, 2)
+                                """,
+                            arguments: [
+                                days.lowerBound.yearMonth.description, days.lowerBound.description,
+                                days.upperBound.description,
+                            ]))
+                }
             }
             return counts.map { key, count in
                 HourWeekdayTally(

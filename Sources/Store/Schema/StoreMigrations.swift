@@ -137,6 +137,7 @@ enum StoreMigrations {
         }
         registerNPA(&migrator)
         registerAnalytics(&migrator)
+        registerSummary(&migrator)
         return migrator
     }
 }

@@ -1,0 +1,39 @@
+import GRDB
+
+extension StoreMigrations {
+    /// The enforcement summary (`EnforcementSummary.swift`): counts per station × month × department × zone ×
+    /// violation × outcome, and per station × month × zone × weekday × hour, kept up to date by every write.
+    ///
+    /// The PDCA tallies read these few hundred thousand rows instead of scanning millions of records; they replace
+    /// the two covering indexes of the analytics migration, whose upkeep was the larger part of an import's cost.
+    /// Accidents keep their indexes: a prefecture has a few thousand a year.
+    static func registerSummary(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("summary: enforcement counted per month and per zone hour") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE enforcement_monthly (
+                        station_id TEXT NOT NULL,
+                        month TEXT NOT NULL,
+                        department TEXT NOT NULL,
+                        zone_id TEXT NOT NULL,
+                        violation TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        n INTEGER NOT NULL,
+                        PRIMARY KEY (station_id, month, department, zone_id, violation, outcome)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE enforcement_zone_times (
+                        station_id TEXT NOT NULL,
+                        month TEXT NOT NULL,
+                        zone_id TEXT NOT NULL,
+                        weekday INTEGER NOT NULL,
+                        hour INTEGER NOT NULL,
+                        n INTEGER NOT NULL,
+                        PRIMARY KEY (station_id, month, zone_id, weekday, hour)
+                    ) WITHOUT ROWID;
+                    DROP INDEX IF EXISTS enforcement_by_group_month;
+                    DROP INDEX IF EXISTS enforcement_zone_hours;
+                    """)
+            try EnforcementSummary.rebuildAll(db)
+        }
+    }
+}
