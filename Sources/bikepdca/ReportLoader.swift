@@ -11,6 +11,8 @@ import Store
 struct ReportLoader {
     let store: RecordStore
     let cache: TallyCache
+    /// The last station whose enforcement points were read, for the zones of a report set that share it.
+    private let stationPoints = StationPointsCache()
     let zones: [Zone]
     let stations: [Station]
 
@@ -80,10 +82,34 @@ struct ReportLoader {
             problem = error.description
         }
         let accidents = try store.zonePoints(.accidents, zoneID: zone.id, from: period.start, to: period.end)
-        let enforcement = try store.zonePoints(.enforcement, zoneID: zone.id, from: period.start, to: period.end)
+        let enforcement = try enforcementPoints(zone, period: period)
         return ZoneDetail(
             zone: zone, evaluation: evaluation, evaluationProblem: problem,
             accidents: MapPoints(located: accidents.located, unlocated: accidents.unlocated),
             enforcement: MapPoints(located: enforcement.located, unlocated: enforcement.unlocated))
     }
+
+    /// A zone's enforcement points, gathered from a pass over each station with records in the zone (the last
+    /// station's pass is kept: a report set takes the zones in id order, which groups them by station).
+    private func enforcementPoints(_ zone: Zone, period: ReportingPeriod) throws(StoreError) -> ZonePoints {
+        var located: [Coordinate] = []
+        var unlocated = 0
+        for stationID in try store.enforcementStations(inZone: zone.id, from: period.start, to: period.end) {
+            let points: [String: ZonePoints]
+            if let kept = stationPoints.kept, kept.stationID == stationID, kept.period == period {
+                points = kept.points
+            } else {
+                points = try store.enforcementZonePoints(ofStation: stationID, from: period.start, to: period.end)
+                stationPoints.kept = (stationID, period, points)
+            }
+            located += points[zone.id]?.located ?? []
+            unlocated += points[zone.id]?.unlocated ?? 0
+        }
+        return ZonePoints(located: located, unlocated: unlocated)
+    }
+}
+
+/// One station's enforcement points by zone, for one period.
+private final class StationPointsCache {
+    var kept: (stationID: String, period: ReportingPeriod, points: [String: ZonePoints])?
 }

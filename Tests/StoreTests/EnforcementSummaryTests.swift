@@ -176,6 +176,15 @@ struct EnforcementSummaryTests {
             }
             #expect(points.located.count == inZ1.filter { $0.location != nil }.count, "\(step): Z1 points")
             #expect(points.unlocated == inZ1.filter { $0.location == nil }.count, "\(step): Z1 unlocated")
+            // The same points gathered station by station, as a report set reads them.
+            var gathered: [Coordinate] = []
+            var gatheredUnlocated = 0
+            for station in try store.enforcementStations(inZone: "Z1", from: start, to: end) {
+                let byZone = try store.enforcementZonePoints(ofStation: station, from: start, to: end)
+                gathered += byZone["Z1"]?.located ?? []
+                gatheredUnlocated += byZone["Z1"]?.unlocated ?? 0
+            }
+            #expect(gathered == points.located && gatheredUnlocated == points.unlocated, "\(step): by station")
         }
         let counts = try store.stationMonthCounts(
             from: MonthSplitTests.day("2025-01-01"), to: MonthSplitTests.day("2025-12-31"), datasets: [.enforcement])

@@ -64,4 +64,55 @@ extension RecordStore {
             return ZonePoints(located: located, unlocated: unlocated)
         }
     }
+
+    /// The stations with enforcement records in `zoneID` in the months touching `start`…`end` (from the summary).
+    public func enforcementStations(inZone zoneID: String, from start: LocalDate, to end: LocalDate)
+        throws(StoreError) -> [String]
+    {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT station_id FROM enforcement_zone_times
+                    WHERE zone_id = ? AND month BETWEEN ? AND ? ORDER BY station_id
+                    """, arguments: [zoneID, start.yearMonth.description, end.yearMonth.description])
+        }
+    }
+
+    /// The located enforcement records of one station for dates `start`…`end`, by the zone they are attributed
+    /// to (records outside zones are left out), each zone's list in the order of ``zonePoints(_:zoneID:from:to:)``.
+    ///
+    /// One pass over the station's records serves every zone it has records in: a report set drawing many zones
+    /// reads each station once instead of once per zone. ``zonePoints(_:zoneID:from:to:)`` is the concatenation,
+    /// over ``enforcementStations(inZone:from:to:)``, of these lists.
+    public func enforcementZonePoints(ofStation stationID: String, from start: LocalDate, to end: LocalDate)
+        throws(StoreError) -> [String: ZonePoints]
+    {
+        try read { db in
+            var located: [String: [Coordinate]] = [:]
+            var unlocated: [String: Int] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT zone_id, latitude, longitude FROM enforcement
+                    WHERE station_id = ? AND date >= ? AND date <= ? AND zone_id IS NOT NULL
+                    ORDER BY date, substr(time, 1, 2), id
+                    """, arguments: [stationID, start.description, end.description])
+            while let row = try rows.next() {
+                let zone: String = row[0]
+                if let latitude = row[1] as Double?, let longitude = row[2] as Double?, latitude.isFinite,
+                    longitude.isFinite
+                {
+                    located[zone, default: []].append(Coordinate(latitude: latitude, longitude: longitude))
+                } else {
+                    unlocated[zone, default: 0] += 1
+                }
+            }
+            var result: [String: ZonePoints] = [:]
+            for zone in Set(located.keys).union(unlocated.keys) {
+                result[zone] = ZonePoints(located: located[zone] ?? [], unlocated: unlocated[zone] ?? 0)
+            }
+            return result
+        }
+    }
 }
