@@ -57,6 +57,8 @@ public final class ImportWriter {
     private var replacedMonths: Set<String> = []
     private var statements: [String: Statement] = [:]
     private let summary = EnforcementSummary()
+    /// The enforcement insert, kept apart from `statements`: a large import runs it for every row.
+    private var enforcementInsert: Statement?
 
     init(db: Database, importID: Int64, request: ImportRequest) {
         self.db = db
@@ -180,10 +182,6 @@ public final class ImportWriter {
     /// record counted out of the summary and the new one in.
     public func write(_ record: EnforcementRecord, line: Int) throws -> WriteOutcome {
         try replaceMonthIfNeeded(table: "enforcement", stationID: record.stationID, date: record.date)
-        let columns = [
-            "record_id", "date", "time", "station_id", "department", "zone_id", "latitude", "longitude",
-            "violation", "outcome", "vehicle", "age_band", "operation_id", "import_id", "source_line",
-        ]
         func bind(_ statement: Statement) {
             var binder = StatementBinder(statement)
             binder.text(record.date.description)
@@ -203,25 +201,20 @@ public final class ImportWriter {
             binder.text(record.id)
         }
         // The record id is bound last in both statements, so one binding routine serves both.
-        let insert = try rawStatement(
-            """
-            INSERT INTO enforcement (\(columns.dropFirst().joined(separator: ", ")), record_id)
-            VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
-            ON CONFLICT(record_id) DO NOTHING
-            """)
+        let insert: Statement
+        if let prepared = enforcementInsert {
+            insert = prepared
+        } else {
+            insert = try rawStatement(EnforcementSQL.insert)
+            enforcementInsert = insert
+        }
         bind(insert)
         try insert.execute()
         if db.changesCount == 0 {
-            let stored = try statement(
-                "SELECT \(EnforcementSummary.storedColumns), import_id, source_line FROM enforcement WHERE record_id = ?"
-            )
+            let stored = try statement(EnforcementSQL.stored)
             guard let old = try Row.fetchOne(stored, arguments: [record.id]) else { return .written }
             if (old[7] as Int64) == importID { return .duplicate(firstLine: old[8]) }
-            let update = try rawStatement(
-                """
-                UPDATE enforcement SET \(columns.dropFirst().map { "\($0) = ?" }.joined(separator: ", "))
-                WHERE record_id = ?
-                """)
+            let update = try rawStatement(EnforcementSQL.update)
             bind(update)
             try update.execute()
             summary.add(stored: old, change: -1)
@@ -387,4 +380,24 @@ extension RecordStore {
         }
         return entry
     }
+}
+
+/// The statements that write enforcement records, made once: every row of a large import uses them.
+private enum EnforcementSQL {
+    /// The columns bound by ``ImportWriter/write(_:line:)-(EnforcementRecord,_)``, in order; the record id last.
+    static let columns = [
+        "date", "time", "station_id", "department", "zone_id", "latitude", "longitude", "violation", "outcome",
+        "vehicle", "age_band", "operation_id", "import_id", "source_line",
+    ]
+    static let insert = """
+        INSERT INTO enforcement (\(columns.joined(separator: ", ")), record_id)
+        VALUES (\(Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")))
+        ON CONFLICT(record_id) DO NOTHING
+        """
+    static let update = """
+        UPDATE enforcement SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE record_id = ?
+        """
+    static let stored = """
+        SELECT \(EnforcementSummary.storedColumns), import_id, source_line FROM enforcement WHERE record_id = ?
+        """
 }
