@@ -177,9 +177,15 @@ public struct ImportPipeline {
         }
 
         let entry = try store.runImport(request) { writer in
+            let handOver = RecordHandOver(reader: reader)
+            defer { handOver.close() }
             do {
-                try reader.read(
-                    record: { record, line in
+                while let batch = try handOver.next() {
+                    for item in batch.items {
+                        guard case .record(let record, let line) = item else {
+                            if case .rejected(let row) = item { reject(row) }
+                            continue
+                        }
                         let outcome: WriteOutcome
                         switch record {
                         case .station(let station): outcome = try writer.write(station, line: line)
@@ -204,12 +210,12 @@ public struct ImportPipeline {
                         } else {
                             accepted += 1
                         }
-                        if let progress, reader.bytesRead - lastProgress >= 1 << 20 {
-                            lastProgress = reader.bytesRead
-                            progress(reader.bytesRead, reader.fileSize)
-                        }
-                    },
-                    reject: reject)
+                    }
+                    if let progress, batch.bytesRead - lastProgress >= 1 << 20 {
+                        lastProgress = batch.bytesRead
+                        progress(batch.bytesRead, reader.fileSize)
+                    }
+                }
             } catch let error as ImportError {
                 fileFailure = error
                 return .rollback
