@@ -36,7 +36,7 @@ for run in $(seq "$runs"); do
 done
 ot=$(printf '%s\n' "${ours_t[@]}" | median); bt=$(printf '%s\n' "${base_t[@]}" | median)
 om=$(printf '%s\n' "${ours_m[@]}" | median); bm=$(printf '%s\n' "${base_m[@]}" | median)
-size=$(stat -c %s "$csv")
+size=$(stat -L -c %s "$csv")
 echo "rows: $rows   file: $((size / 1048576)) MiB   runs: $runs (medians)"
 echo "bikepdca import:  ${ot} s   peak ${om} KiB"
 echo "sqlite3 .import:  ${bt} s   peak ${bm} KiB"
