@@ -234,9 +234,11 @@ public enum PDCAMetrics {
             }
         }
         missing.sort()
+        let allMissing = missing.map(\.description)
+        var missingByStation: [String: [String]] = [:]
+        for item in missing { missingByStation[item.stationID, default: []].append(item.description) }
         for key in rows.keys {
-            rows[key]?.missing = missing.filter { key.stationID == nil || $0.stationID == key.stationID }.map(
-                \.description)
+            rows[key]?.missing = key.stationID.map { missingByStation[$0] ?? [] } ?? allMissing
         }
 
         var notes = [yearOnYearNote]

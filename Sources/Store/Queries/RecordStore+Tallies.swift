@@ -66,7 +66,8 @@ extension RecordStore {
     }
 
     /// Enforcement counted by station × department × zone × month × outcome × violation, for dates
-    /// `start`…`end` (both included), ordered by station, department, zone, violation, outcome and month.
+    /// `start`…`end` (both included): the whole months in the summary's order (station, month, …), then the
+    /// partial months.
     ///
     /// Whole months come from the enforcement summary; the days of a month the span covers only in part are
     /// counted from the records (of the stations with records that month, over the station × date index).
@@ -76,9 +77,21 @@ extension RecordStore {
         try read { db in
             var result: [EnforcementTally] = []
             func collect(_ rows: RowCursor, month fixed: YearMonth?) throws {
+                // Rows come month by month: the month text is parsed once per run of equal months.
+                var monthText = ""
+                var parsed: YearMonth?
                 while let row = try rows.next() {
+                    var month = fixed
+                    if month == nil {
+                        let text: String = row[6]
+                        if text != monthText {
+                            monthText = text
+                            parsed = YearMonth(iso: text)
+                        }
+                        month = parsed
+                    }
                     guard let department = Department(rawValue: row[1]), let outcome = Outcome(rawValue: row[4]),
-                        let month = fixed ?? YearMonth(iso: row[6] as String)
+                        let month
                     else { continue }
                     let zone: String? = row[2]
                     result.append(
@@ -114,13 +127,7 @@ extension RecordStore {
                             days.upperBound.description,
                         ]), month: days.lowerBound.yearMonth)
             }
-            return result.sorted {
-                ($0.stationID, $0.department.rawValue, $0.zoneID ?? "", $0.violation, $0.outcome.rawValue, $0.month)
-                    < (
-                        $1.stationID, $1.department.rawValue, $1.zoneID ?? "", $1.violation, $1.outcome.rawValue,
-                        $1.month
-                    )
-            }
+            return result
         }
     }
 
