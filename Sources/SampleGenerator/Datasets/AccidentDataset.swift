@@ -55,17 +55,7 @@ enum AccidentDataset {
         let background = max(0, Double(world.configuration.accidentRows) - clustered)
         let factorSum = factors.reduce(0, +)
         let stationTable = WeightedTable(world.stations.map(\.spec.weight))
-        let weekdayHours = WeightedTable([
-            0.3, 0.2, 0.15, 0.1, 0.1, 0.3, 1.0, 3.5, 4.5, 2.5, 2.0, 2.0, 2.0, 2.1, 2.1, 2.4, 3.0, 4.0, 4.2, 3.0, 1.8,
-            1.2, 0.8, 0.5,
-        ])
-        let weekendHours = WeightedTable([
-            0.4, 0.3, 0.2, 0.1, 0.1, 0.2, 0.5, 1.0, 1.6, 2.2, 2.6, 2.7, 2.6, 2.6, 2.6, 2.7, 2.8, 2.8, 2.5, 1.8, 1.3,
-            1.0, 0.7, 0.5,
-        ])
-        let counterparts: [Counterpart] = [.car, .motorcycle, .bicycle, .pedestrian, .single, .other]
-        let counterpartTable = WeightedTable([74, 5, 6, 5, 8, 2])
-
+        let traits = AccidentTraits()
         return world.months.indices.map { monthIndex in
             var random = SampleRandom(seed: world.configuration.seed, stream: "accidents", index: monthIndex)
             let month = world.months[monthIndex]
@@ -99,40 +89,9 @@ enum AccidentDataset {
                 places.append((station, nil, world.backgroundPoint(station: station, spread: 1_300, random: &random)))
             }
             var drafts: [AccidentDraft] = places.map { place in
-                let date = days[dayTable.draw(&random)]
-                let hours = date.isoWeekday >= 6 ? weekendHours : weekdayHours
-                let minute = hours.draw(&random) * 60 + random.int(below: 60)
-                let counterpart = counterparts[counterpartTable.draw(&random)]
-                let role: BicycleRole
-                switch counterpart {
-                case .single: role = .partyA
-                case .pedestrian: role = random.chance(0.9) ? .partyA : .partyB
-                case .bicycle: role = random.chance(0.5) ? .partyA : .partyB
-                case .car, .motorcycle:
-                    let draw = random.unit()
-                    role = draw < 0.28 ? .partyA : (draw < 0.98 ? .partyB : .otherParty)
-                case .other:
-                    let draw = random.unit()
-                    role = draw < 0.35 ? .partyA : (draw < 0.7 ? .partyB : .otherParty)
-                }
-                let isNight = minute < 360 || minute >= 1_140
-                let severityDraw = random.unit()
-                let fatalShare = isNight ? 0.007 : 0.0035
-                let severity: Severity =
-                    severityDraw < fatalShare ? .fatal : (severityDraw < fatalShare + 0.08 ? .serious : .slight)
-                let deaths = severity == .fatal ? (counterpart != .single && random.chance(0.03) ? 2 : 1) : 0
-                let injuries: Int
-                switch severity {
-                case .fatal: injuries = counterpart != .single && random.chance(0.3) ? 1 : 0
-                case .serious: injuries = random.chance(0.88) ? 1 : 2
-                default:
-                    let draw = random.unit()
-                    injuries = draw < 0.82 ? 1 : (draw < 0.97 ? 2 : 3)
-                }
-                return AccidentDraft(
-                    date: date, minute: minute, stationIndex: place.station, zoneIndex: place.zone,
-                    location: LocalFrame.coordinate(place.point), severity: severity, role: role,
-                    counterpart: counterpart, deaths: deaths, injuries: injuries)
+                traits.draft(
+                    on: days[dayTable.draw(&random)], stationIndex: place.station, zoneIndex: place.zone,
+                    location: LocalFrame.coordinate(place.point), random: &random)
             }
             drafts = drafts.enumerated().sorted { lhs, rhs in
                 if lhs.element.date != rhs.element.date { return lhs.element.date < rhs.element.date }
@@ -160,19 +119,9 @@ enum AccidentDataset {
                         sequence += 1
                         var id: [UInt8] = Array("A\(fiscalYear)-".utf8)
                         id.appendDecimal(sequence, width: 5)
-                        row.reset()
-                        row.append(raw: id)
-                        row.append(DateText.iso(accident.date))
-                        row.append(minuteOfDay: accident.minute)
-                        row.append(raw: world.stations[accident.stationIndex].idBytes)
-                        row.append(accident.zoneIndex.map { world.zones[$0].zone.id })
-                        row.append(accident.location.latitude, decimals: 6)
-                        row.append(accident.location.longitude, decimals: 6)
-                        row.append(accident.severity.rawValue)
-                        row.append(accident.role.rawValue)
-                        row.append(accident.counterpart.rawValue)
-                        row.append(accident.deaths)
-                        row.append(accident.injuries)
+                        fill(
+                            &row, id: id, accident: accident, stationID: world.stations[accident.stationIndex].idBytes,
+                            zoneID: accident.zoneIndex.map { world.zones[$0].zone.id })
                         try output.write(row)
                     }
                 }
@@ -183,6 +132,25 @@ enum AccidentDataset {
         return files
     }
 
+    /// Fills `row` with one accident in the columns of ``header``.
+    static func fill(
+        _ row: inout CSVRow, id: [UInt8], accident: AccidentDraft, stationID: [UInt8], zoneID: String?
+    ) {
+        row.reset()
+        row.append(raw: id)
+        row.append(DateText.iso(accident.date))
+        row.append(minuteOfDay: accident.minute)
+        row.append(raw: stationID)
+        row.append(zoneID)
+        row.append(accident.location.latitude, decimals: 6)
+        row.append(accident.location.longitude, decimals: 6)
+        row.append(accident.severity.rawValue)
+        row.append(accident.role.rawValue)
+        row.append(accident.counterpart.rawValue)
+        row.append(accident.deaths)
+        row.append(accident.injuries)
+    }
+
     /// The fiscal years the months cover, in order.
     static func fiscalYears(of world: SampleWorld) -> [Int] {
         var years: [Int] = []
@@ -190,5 +158,58 @@ enum AccidentDataset {
             years.append(month.fiscalYear)
         }
         return years
+    }
+}
+
+/// What an accident was like once its day and place are known: the hour (a commuting pattern on weekdays, a flatter
+/// one at weekends), the other party, which party the bicycle was, severity (fatal twice as likely at night),
+/// deaths and injuries, kept consistent (a fatal accident has a death, no other one has).
+struct AccidentTraits: Sendable {
+    private let weekdayHours = WeightedTable([
+        0.3, 0.2, 0.15, 0.1, 0.1, 0.3, 1.0, 3.5, 4.5, 2.5, 2.0, 2.0, 2.0, 2.1, 2.1, 2.4, 3.0, 4.0, 4.2, 3.0, 1.8,
+        1.2, 0.8, 0.5,
+    ])
+    private let weekendHours = WeightedTable([
+        0.4, 0.3, 0.2, 0.1, 0.1, 0.2, 0.5, 1.0, 1.6, 2.2, 2.6, 2.7, 2.6, 2.6, 2.6, 2.7, 2.8, 2.8, 2.5, 1.8, 1.3,
+        1.0, 0.7, 0.5,
+    ])
+    private let counterparts: [Counterpart] = [.car, .motorcycle, .bicycle, .pedestrian, .single, .other]
+    private let counterpartTable = WeightedTable([74, 5, 6, 5, 8, 2])
+
+    func draft(
+        on date: LocalDate, stationIndex: Int, zoneIndex: Int?, location: Coordinate, random: inout SampleRandom
+    ) -> AccidentDraft {
+        let hours = date.isoWeekday >= 6 ? weekendHours : weekdayHours
+        let minute = hours.draw(&random) * 60 + random.int(below: 60)
+        let counterpart = counterparts[counterpartTable.draw(&random)]
+        let role: BicycleRole
+        switch counterpart {
+        case .single: role = .partyA
+        case .pedestrian: role = random.chance(0.9) ? .partyA : .partyB
+        case .bicycle: role = random.chance(0.5) ? .partyA : .partyB
+        case .car, .motorcycle:
+            let draw = random.unit()
+            role = draw < 0.28 ? .partyA : (draw < 0.98 ? .partyB : .otherParty)
+        case .other:
+            let draw = random.unit()
+            role = draw < 0.35 ? .partyA : (draw < 0.7 ? .partyB : .otherParty)
+        }
+        let isNight = minute < 360 || minute >= 1_140
+        let severityDraw = random.unit()
+        let fatalShare = isNight ? 0.007 : 0.0035
+        let severity: Severity =
+            severityDraw < fatalShare ? .fatal : (severityDraw < fatalShare + 0.08 ? .serious : .slight)
+        let deaths = severity == .fatal ? (counterpart != .single && random.chance(0.03) ? 2 : 1) : 0
+        let injuries: Int
+        switch severity {
+        case .fatal: injuries = counterpart != .single && random.chance(0.3) ? 1 : 0
+        case .serious: injuries = random.chance(0.88) ? 1 : 2
+        default:
+            let draw = random.unit()
+            injuries = draw < 0.82 ? 1 : (draw < 0.97 ? 2 : 3)
+        }
+        return AccidentDraft(
+            date: date, minute: minute, stationIndex: stationIndex, zoneIndex: zoneIndex, location: location,
+            severity: severity, role: role, counterpart: counterpart, deaths: deaths, injuries: injuries)
     }
 }

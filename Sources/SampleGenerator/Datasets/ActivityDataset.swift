@@ -28,26 +28,12 @@ enum ActivityDataset {
                 dataset: .activities, role: .data
             ) { (output) throws(SampleGeneratorError) -> Int in
                 try output.write(CSVRow(header))
+                var row = CSVRow()
                 for index in indices {
                     let activity = world.activities[index]
-                    var row = CSVRow()
-                    row.append(raw: activity.idBytes)
-                    row.append(DateText.iso(activity.date))
-                    if let start = activity.start {
-                        row.append(minuteOfDay: start)
-                        row.append(minuteOfDay: (start + activity.duration) % 1_440)
-                        row.appendEmpty()
-                    } else {
-                        row.appendEmpty()
-                        row.appendEmpty()
-                        row.append(ReferenceDataset.number(Double(activity.duration) / 60))
-                    }
-                    row.append(raw: world.stations[activity.stationIndex].idBytes)
-                    row.append(activity.zoneIndex.map { world.zones[$0].zone.id })
-                    row.append(activity.kind.rawValue)
-                    row.append(activity.traffic)
-                    row.append(activity.community)
-                    row.append(activity.other)
+                    fill(
+                        &row, activity: activity, stationID: world.stations[activity.stationIndex].idBytes,
+                        zoneID: activity.zoneIndex.map { world.zones[$0].zone.id })
                     try output.write(row)
                 }
                 return indices.count
@@ -55,5 +41,27 @@ enum ActivityDataset {
             files.append(file)
         }
         return files
+    }
+
+    /// Fills `row` with one operation in the columns of ``header``: `start` and `end`, or `hours` for a patrol.
+    static func fill(_ row: inout CSVRow, activity: ActivityDraft, stationID: [UInt8], zoneID: String?) {
+        row.reset()
+        row.append(raw: activity.idBytes)
+        row.append(DateText.iso(activity.date))
+        if let start = activity.start {
+            row.append(minuteOfDay: start)
+            row.append(minuteOfDay: (start + activity.duration) % 1_440)
+            row.appendEmpty()
+        } else {
+            row.appendEmpty()
+            row.appendEmpty()
+            row.append(ReferenceDataset.number(Double(activity.duration) / 60))
+        }
+        row.append(raw: stationID)
+        row.append(zoneID)
+        row.append(activity.kind.rawValue)
+        row.append(activity.traffic)
+        row.append(activity.community)
+        row.append(activity.other)
     }
 }

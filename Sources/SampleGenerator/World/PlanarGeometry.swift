@@ -1,36 +1,58 @@
 import BikePDCACore
 import Foundation
 
-/// A point in metres east and north of the sample prefecture's origin.
+/// A point in metres east and north of a frame's origin (the sample prefecture's, unless said otherwise).
 struct PlanePoint: Hashable, Sendable {
     var x: Double
     var y: Double
 }
 
-/// An equirectangular projection around the sample prefecture's centre.
+/// An equirectangular projection around an origin: metres east and north of it.
 ///
-/// Over the prefecture's ±15 km its distances are within 0.1 % of geodesic ones; every generated point keeps at
-/// least ten metres from every zone boundary, so any reasonable point-in-zone test agrees with the generator's.
-enum LocalFrame {
-    static let origin = Coordinate(latitude: 35.17, longitude: 136.94)
-    static let metresPerDegreeLatitude = 110_950.0
-    static let metresPerDegreeLongitude = 111_320.0 * cos(origin.latitude * Double.pi / 180)
+/// Within a few kilometres of the origin its distances are within 0.1 % of geodesic ones, which is all the
+/// generated shapes need (each is drawn in the frame of its station).
+struct PlaneFrame: Sendable {
+    let origin: Coordinate
+    let metresPerDegreeLatitude = 110_950.0
+    let metresPerDegreeLongitude: Double
 
-    static func point(_ coordinate: Coordinate) -> PlanePoint {
+    init(origin: Coordinate) {
+        self.origin = origin
+        metresPerDegreeLongitude = 111_320.0 * cos(origin.latitude * Double.pi / 180)
+    }
+
+    func point(_ coordinate: Coordinate) -> PlanePoint {
         PlanePoint(
             x: (coordinate.longitude - origin.longitude) * metresPerDegreeLongitude,
             y: (coordinate.latitude - origin.latitude) * metresPerDegreeLatitude)
     }
 
     /// The coordinate of a plane point, rounded to the six decimals the files carry (about 0.1 m).
-    static func coordinate(_ point: PlanePoint) -> Coordinate {
+    func coordinate(_ point: PlanePoint) -> Coordinate {
         Coordinate(
-            latitude: rounded6(origin.latitude + point.y / metresPerDegreeLatitude),
-            longitude: rounded6(origin.longitude + point.x / metresPerDegreeLongitude))
+            latitude: PlaneFrame.rounded6(origin.latitude + point.y / metresPerDegreeLatitude),
+            longitude: PlaneFrame.rounded6(origin.longitude + point.x / metresPerDegreeLongitude))
     }
 
     static func rounded6(_ value: Double) -> Double {
         (value * 1_000_000).rounded() / 1_000_000
+    }
+}
+
+/// The sample prefecture's frame, centred near 35.17° N, 136.94° E.
+///
+/// Over the prefecture's ±15 km its distances are within 0.1 % of geodesic ones; every generated point keeps at
+/// least ten metres from every zone boundary, so any reasonable point-in-zone test agrees with the generator's.
+enum LocalFrame {
+    static let frame = PlaneFrame(origin: Coordinate(latitude: 35.17, longitude: 136.94))
+
+    static func point(_ coordinate: Coordinate) -> PlanePoint {
+        frame.point(coordinate)
+    }
+
+    /// The coordinate of a plane point, rounded to the six decimals the files carry (about 0.1 m).
+    static func coordinate(_ point: PlanePoint) -> Coordinate {
+        frame.coordinate(point)
     }
 }
 
@@ -52,7 +74,9 @@ struct ZoneShape: Sendable {
     private let segments: [(PlanePoint, PlanePoint)]
     private let segmentTable: WeightedTable?
 
+    /// The shape of a sample zone, in the sample prefecture's frame.
     init(geometry: Geometry, bufferMetres: Double?) {
+        let form: Form
         switch geometry {
         case .polygon(let rings):
             form = .areas([rings.map { $0.map(LocalFrame.point) }])
@@ -64,6 +88,12 @@ struct ZoneShape: Sendable {
             form = .lines(
                 lines.map { $0.map(LocalFrame.point) }, halfWidth: bufferMetres ?? Zone.defaultRouteBufferMetres)
         }
+        self.init(form: form)
+    }
+
+    /// A shape given in plane metres of any frame.
+    init(form: Form) {
+        self.form = form
         var points: [PlanePoint] = []
         var pieces: [(PlanePoint, PlanePoint)] = []
         var pad = 0.0
