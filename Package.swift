@@ -59,7 +59,9 @@ let package = Package(
         .testTarget(name: "BikePDCACoreTests", dependencies: ["BikePDCACore"]),
         .testTarget(name: "CSVSupportTests", dependencies: ["CSVSupport"]),
         .testTarget(name: "GeoTests", dependencies: ["Geo", "BikePDCACore"]),
-        .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "BikePDCACore"]),
+        .testTarget(
+            name: "SampleGeneratorTests",
+            dependencies: ["SampleGenerator", "BikePDCACore", "Importers", "Pipeline", "Store"]),
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "BikePDCACore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "BikePDCACore"]),
         .testTarget(

@@ -4,18 +4,22 @@ import Foundation
 /// `stations.csv`, `zones.csv` and `zones.geojson` (the same zones in both zone files).
 enum ReferenceDataset {
     static func write(world: SampleWorld, to directory: URL) throws(SampleGeneratorError) -> [SampleSummary.File] {
-        let stations = try SampleFiles.write(
+        try write(stations: world.stations.map(\.station), zones: world.zones.map(\.zone), to: directory)
+    }
+
+    /// Writes the three files for any stations and zones (the sample prefecture's or the national set's).
+    static func write(
+        stations: [Station], zones: [Zone], to directory: URL
+    ) throws(SampleGeneratorError) -> [SampleSummary.File] {
+        let stationsCSV = try SampleFiles.write(
             in: directory, path: "stations.csv", encoding: .utf8, dataset: .stations, role: .data
         ) { (output) throws(SampleGeneratorError) -> Int in
             try output.write(CSVRow(["prefecture_code", "station_code", "name_ja", "name_en"]))
-            for station in world.stations {
+            for station in stations {
                 try output.write(
-                    CSVRow([
-                        station.station.prefectureCode, station.station.stationCode, station.station.nameJA,
-                        station.station.nameEN ?? "",
-                    ]))
+                    CSVRow([station.prefectureCode, station.stationCode, station.nameJA, station.nameEN ?? ""]))
             }
-            return world.stations.count
+            return stations.count
         }
         let zonesCSV = try SampleFiles.write(
             in: directory, path: "zones.csv", encoding: .utf8, dataset: .zones, role: .data
@@ -25,8 +29,7 @@ enum ReferenceDataset {
                     "zone_id", "kind", "station", "name", "designated_from", "designated_to", "reason", "buffer_m",
                     "geometry",
                 ]))
-            for model in world.zones {
-                let zone = model.zone
+            for zone in zones {
                 try output.write(
                     CSVRow([
                         zone.id, zone.kind.rawValue, zone.stationID, zone.name, zone.designatedFrom.description,
@@ -34,14 +37,13 @@ enum ReferenceDataset {
                         zone.bufferMetres.map(number) ?? "", zone.geometry.map(geoJSON) ?? "",
                     ]))
             }
-            return world.zones.count
+            return zones.count
         }
         let zonesGeoJSON = try SampleFiles.write(
             in: directory, path: "zones.geojson", encoding: .utf8, dataset: .zones, role: .alternativeFormat
         ) { (output) throws(SampleGeneratorError) -> Int in
             try output.write(text: "{\n\"type\": \"FeatureCollection\",\n\"features\": [\n")
-            for (index, model) in world.zones.enumerated() {
-                let zone = model.zone
+            for (index, zone) in zones.enumerated() {
                 let properties = [
                     "\"zone_id\": \(jsonString(zone.id))",
                     "\"kind\": \(jsonString(zone.kind.rawValue))",
@@ -52,15 +54,15 @@ enum ReferenceDataset {
                     "\"reason\": \(zone.reason.map(jsonString) ?? "null")",
                     "\"buffer_m\": \(zone.bufferMetres.map(number) ?? "null")",
                 ].joined(separator: ", ")
-                let comma = index + 1 < world.zones.count ? "," : ""
+                let comma = index + 1 < zones.count ? "," : ""
                 try output.write(
                     text: "{\"type\": \"Feature\", \"properties\": {\(properties)}, \"geometry\": "
                         + "\(zone.geometry.map(geoJSON) ?? "null")}\(comma)\n")
             }
             try output.write(text: "]\n}\n")
-            return world.zones.count
+            return zones.count
         }
-        return [stations, zonesCSV, zonesGeoJSON]
+        return [stationsCSV, zonesCSV, zonesGeoJSON]
     }
 
     /// A GeoJSON geometry object on one line, coordinates as `[longitude, latitude]` with six decimals.
