@@ -9,23 +9,33 @@ import GRDB
 /// In `enforcement_monthly` a record outside every zone has zone `''`; in `enforcement_zone_times` only records
 /// in a zone count, with the ISO weekday (1 = Monday) and the hour of day (-1 when the time is unknown).
 final class EnforcementSummary {
-    /// The grouping of `enforcement_monthly`.
-    struct MonthlyKey: Hashable {
+    /// The grouping of `enforcement_monthly`, ordered as its primary key.
+    struct MonthlyKey: Hashable, Comparable {
         var stationID: String
         var month: YearMonth
         var department: String
         var zoneID: String
         var violation: String
         var outcome: String
+
+        static func < (lhs: Self, rhs: Self) -> Bool {
+            (lhs.stationID, lhs.month, lhs.department, lhs.zoneID, lhs.violation, lhs.outcome)
+                < (rhs.stationID, rhs.month, rhs.department, rhs.zoneID, rhs.violation, rhs.outcome)
+        }
     }
 
-    /// The grouping of `enforcement_zone_times`.
-    struct ZoneTimeKey: Hashable {
+    /// The grouping of `enforcement_zone_times`, ordered as its primary key.
+    struct ZoneTimeKey: Hashable, Comparable {
         var stationID: String
         var month: YearMonth
         var zoneID: String
         var weekday: Int
         var hour: Int
+
+        static func < (lhs: Self, rhs: Self) -> Bool {
+            (lhs.stationID, lhs.month, lhs.zoneID, lhs.weekday, lhs.hour)
+                < (rhs.stationID, rhs.month, rhs.zoneID, rhs.weekday, rhs.hour)
+        }
     }
 
     /// Pending changes are applied once this many groups have collected, so memory stays bounded.
@@ -75,37 +85,55 @@ final class EnforcementSummary {
 
     /// Applies the collected changes and forgets them.
     func flush(_ db: Database) throws {
-        if !monthly.isEmpty {
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO enforcement_monthly (station_id, month, department, zone_id, violation, outcome, n)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT DO UPDATE SET n = n + excluded.n
-                    """)
-            for (key, change) in monthly where change != 0 {
-                try statement.execute(arguments: [
-                    key.stationID, key.month.description, key.department, key.zoneID, key.violation, key.outcome,
-                    change,
-                ])
-            }
-            monthly.removeAll(keepingCapacity: true)
+        // In primary-key order: the writes then walk the table's pages once, front to back, instead of jumping to
+        // a random page for each group of a table that holds millions of them.
+        let monthlyKey =
+            "station_id = ? AND month = ? AND department = ? AND zone_id = ? AND violation = ? AND outcome = ?"
+        try apply(
+            db, monthly.sorted { $0.key < $1.key },
+            insert: """
+                INSERT INTO enforcement_monthly (station_id, month, department, zone_id, violation, outcome, n)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n
+                """,
+            subtract: "UPDATE enforcement_monthly SET n = n + ? WHERE \(monthlyKey) RETURNING n",
+            delete: "DELETE FROM enforcement_monthly WHERE \(monthlyKey)"
+        ) { key in
+            [key.stationID, key.month.description, key.department, key.zoneID, key.violation, key.outcome]
         }
-        if !zoneTimes.isEmpty {
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO enforcement_zone_times (station_id, month, zone_id, weekday, hour, n)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT DO UPDATE SET n = n + excluded.n
-                    """)
-            for (key, change) in zoneTimes where change != 0 {
-                try statement.execute(arguments: [
-                    key.stationID, key.month.description, key.zoneID, key.weekday, key.hour, change,
-                ])
-            }
-            zoneTimes.removeAll(keepingCapacity: true)
+        monthly.removeAll(keepingCapacity: true)
+        let zoneKey = "station_id = ? AND month = ? AND zone_id = ? AND weekday = ? AND hour = ?"
+        try apply(
+            db, zoneTimes.sorted { $0.key < $1.key },
+            insert: """
+                INSERT INTO enforcement_zone_times (station_id, month, zone_id, weekday, hour, n)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n
+                """,
+            subtract: "UPDATE enforcement_zone_times SET n = n + ? WHERE \(zoneKey) RETURNING n",
+            delete: "DELETE FROM enforcement_zone_times WHERE \(zoneKey)"
+        ) { key in
+            [key.stationID, key.month.description, key.zoneID, key.weekday, key.hour]
         }
-        try db.execute(sql: "DELETE FROM enforcement_monthly WHERE n = 0")
-        try db.execute(sql: "DELETE FROM enforcement_zone_times WHERE n = 0")
+        zoneTimes.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds each change to its group: a group counted up is inserted or increased; a group counted down is
+    /// decreased and removed when it reaches zero (a group never goes below zero: it counts stored records).
+    private func apply<Key>(
+        _ db: Database, _ changes: [(key: Key, value: Int)], insert: String, subtract: String, delete: String,
+        values: (Key) -> [any DatabaseValueConvertible]
+    ) throws {
+        for (key, change) in changes where change != 0 {
+            let columns = values(key)
+            if change > 0 {
+                try db.cachedStatement(sql: insert).execute(arguments: StatementArguments(columns + [change]))
+            } else {
+                let left = try Int.fetchOne(
+                    db.cachedStatement(sql: subtract), arguments: StatementArguments([change] + columns))
+                if let left, left <= 0 {
+                    try db.cachedStatement(sql: delete).execute(arguments: StatementArguments(columns))
+                }
+            }
+        }
     }
 
     /// Recounts one station-month from the table (after its records changed wholesale).
