@@ -9,16 +9,20 @@ import Store
 /// before/after windows for every zone designated on the same day).
 final class TallyCache {
     private let store: RecordStore
+    private let scope: StationScope?
     private var accidents: [String: [AccidentTally]] = [:]
     private var delivered: [String: Set<String>] = [:]
 
-    init(store: RecordStore) { self.store = store }
+    init(store: RecordStore, scope: StationScope? = nil) {
+        self.store = store
+        self.scope = scope
+    }
 
     /// Accident tallies for `start`…`end`.
     func accidentTallies(_ span: ReportingPeriod) throws(StoreError) -> [AccidentTally] {
         let key = "\(span.start) \(span.end)"
         if let cached = accidents[key] { return cached }
-        let tallies = try store.accidentTallies(from: span.start, to: span.end)
+        let tallies = try store.accidentTallies(from: span.start, to: span.end, scope: scope)
         accidents[key] = tallies
         return tallies
     }
@@ -28,7 +32,7 @@ final class TallyCache {
         let key = "\(span.start) \(span.end)"
         if let cached = delivered[key] { return cached }
         let months = Set(
-            try store.stationMonthCounts(from: span.start, to: span.end, datasets: [.accidents])
+            try store.stationMonthCounts(from: span.start, to: span.end, datasets: [.accidents], scope: scope)
                 .map { "\($0.stationID) \($0.month)" })
         delivered[key] = months
         return months
@@ -146,15 +150,16 @@ extension AnalyticsSupport {
     /// This period's metrics (station × department × zone), last year's (station × zone), the hot spots outside
     /// zones on `level` and the Act recommendations, as `act` computes them.
     static func actAnalysis(
-        store: RecordStore, period: ReportingPeriod, zones: [Zone], level: MeshLevel, thresholds: ActThresholds
+        store: RecordStore, period: ReportingPeriod, zones: [Zone], level: MeshLevel, thresholds: ActThresholds,
+        scope: StationScope? = nil
     ) throws -> ActAnalysis {
-        let input = try metricsInput(store: store, period: period, zones: zones)
+        let input = try metricsInput(store: store, period: period, zones: zones, scope: scope)
         let current = PDCAMetrics.report(input, grouping: .all)
         let lastYear = PDCAMetrics.report(
-            try metricsInput(store: store, period: period.sameSpanPreviousYear(), zones: zones),
+            try metricsInput(store: store, period: period.sameSpanPreviousYear(), zones: zones, scope: scope),
             grouping: [.station, .zone])
         let hotSpots = HotSpots.rank(
-            try store.accidentGridCells(from: period.start, to: period.end), level: level,
+            try store.accidentGridCells(from: period.start, to: period.end, scope: scope), level: level,
             zoneShapes: shapes(of: zones, in: period), minimumCount: thresholds.minimumHotSpotAccidents,
             minimumZ: thresholds.hotSpotZ)
         let recommendations = ActRecommendations.recommend(

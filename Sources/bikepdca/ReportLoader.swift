@@ -16,11 +16,15 @@ struct ReportLoader {
     let zones: [Zone]
     let stations: [Station]
 
-    init(store: RecordStore) throws(StoreError) {
+    /// The prefecture(s) reported on, or `nil` for every station in the database.
+    let scope: StationScope?
+
+    init(store: RecordStore, scope: StationScope? = nil) throws(StoreError) {
         self.store = store
-        cache = TallyCache(store: store)
-        zones = try AnalyticsSupport.zones(store)
-        stations = try store.stations()
+        self.scope = scope
+        cache = TallyCache(store: store, scope: scope)
+        zones = try AnalyticsSupport.zones(store, scope: scope)
+        stations = try store.stations().filter { scope?.contains($0.id) ?? true }
     }
 
     /// The zone with `id`, or a one-line error naming the allowed values and exit 1.
@@ -50,7 +54,7 @@ struct ReportLoader {
     /// The period's metrics, hot spots and Act recommendations at the `act` defaults.
     func analytics(_ period: ReportingPeriod) throws -> PeriodAnalytics {
         let analysis = try AnalyticsSupport.actAnalysis(
-            store: store, period: period, zones: zones, level: .half, thresholds: ActThresholds())
+            store: store, period: period, zones: zones, level: .half, thresholds: ActThresholds(), scope: scope)
         return PeriodAnalytics(
             period: period, input: analysis.input, metrics: analysis.current, hotSpots: analysis.hotSpots,
             recommendations: analysis.recommendations)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BikePDCACore
 import Foundation
 import Store
 
@@ -44,5 +45,25 @@ enum Console {
     static func endProgress() {
         guard stderrIsTerminal else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+/// `--prefecture`: keeps an analysis to one prefecture's stations when the database holds several.
+struct ScopeOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Only the stations of this NPA prefecture code (30 = 東京), or of a run of codes (10-14: the five areas of 北海道), when the database holds several prefectures.",
+            valueName: "code"))
+    var prefecture: String?
+
+    /// The scope asked for, or `nil` for every station.
+    func scope() throws -> StationScope? {
+        guard let prefecture else { return nil }
+        guard let scope = StationScope(prefecture) else {
+            throw ValidationError(
+                "--prefecture takes a two-digit NPA prefecture code such as 30, or a run such as 10-14 (got \"\(prefecture)\")"
+            )
+        }
+        return scope
     }
 }

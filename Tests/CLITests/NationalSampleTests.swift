@@ -42,3 +42,60 @@ struct NationalSampleTests {
         #expect(run.stderr.contains("--national"))
     }
 }
+
+@Suite("--prefecture on a database of several prefectures", .serialized)
+struct PrefectureScopeTests {
+    /// Keeps the header and the rows whose `column` (by header name) satisfies `keep`.
+    static func filter(_ text: String, column: String, keep: (Substring) -> Bool) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = lines.removeFirst()
+        guard let index = header.split(separator: ",").firstIndex(of: Substring(column)) else { return text }
+        let kept = lines.filter { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            return fields.count > index && keep(fields[index])
+        }
+        return ([header] + kept).joined(separator: "\n") + "\n"
+    }
+
+    @Test("metrics and act of one prefecture are those of a database holding only that prefecture")
+    func scopeEqualsOwnDatabase() throws {
+        let both = try temporaryDatabase()
+        let folder = (both as NSString).deletingLastPathComponent + "/national"
+        let sample = try CommandLineRun(
+            [
+                "sample", "--national", "--out", folder, "--prefectures", "2", "--years", "1",
+                "--first-fiscal-year", "2024", "--row-scale", "0.01",
+            ], database: both)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        // The second prefecture in NPA code order is 青森 (20); its own copy of every file, cut by station.
+        let only = try temporaryDatabase()
+        let ownFolder = (only as NSString).deletingLastPathComponent + "/aomori"
+        try FileManager.default.createDirectory(atPath: ownFolder, withIntermediateDirectories: true)
+        let files: [(dataset: String, file: String, column: String)] = [
+            ("stations", "stations.csv", "prefecture_code"), ("zones", "zones.csv", "station"),
+            ("activities", "activities/activities_FY2024.csv", "station"),
+            ("enforcement", "enforcement/enforcement_FY2024.csv", "station"),
+            ("accidents", "accidents/accidents_FY2024.csv", "station"), ("plans", "plans/plans_FY2024.csv", "station"),
+        ]
+        for (dataset, file, column) in files {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            let own = ownFolder + "/" + (file as NSString).lastPathComponent
+            try Self.filter(text, column: column) { $0.hasPrefix("20") }.write(
+                toFile: own, atomically: true, encoding: .utf8)
+            for (database, path) in [(both, folder + "/" + file), (only, own)] {
+                let run = try CommandLineRun(["import", dataset, path], database: database)
+                #expect(run.status == 0, "\(dataset): \(run.stderr)")
+            }
+        }
+        for arguments in [["metrics", "--period", "FY2024", "--format", "csv"], ["act", "--period", "FY2024"]] {
+            let scoped = try CommandLineRun(arguments + ["--prefecture", "20"], database: both)
+            let own = try CommandLineRun(arguments, database: only)
+            #expect(scoped.status == 0 && own.status == 0, "\(scoped.stderr) \(own.stderr)")
+            #expect(scoped.stdout.contains("20101"), "\(scoped.stdout.prefix(300))")
+            #expect(!scoped.stdout.contains("10101"))
+            #expect(scoped.stdout == own.stdout, "\(arguments[0])")
+        }
+        let bad = try CommandLineRun(["metrics", "--period", "FY2024", "--prefecture", "tokyo"], database: both)
+        #expect(bad.status == 2 && bad.stderr.contains("--prefecture"), "\(bad.stderr)")
+    }
+}

@@ -71,10 +71,11 @@ extension RecordStore {
     ///
     /// Whole months come from the enforcement summary; the days of a month the span covers only in part are
     /// counted from the records (of the stations with records that month, over the station × date index).
-    public func enforcementTallies(from start: LocalDate, to end: LocalDate) throws(StoreError)
-        -> [EnforcementTally]
+    public func enforcementTallies(from start: LocalDate, to end: LocalDate, scope: StationScope? = nil)
+        throws(StoreError) -> [EnforcementTally]
     {
-        try read { db in
+        let (low, high) = Self.bounds(scope)
+        return try read { db in
             var result: [EnforcementTally] = []
             func collect(_ rows: RowCursor, month fixed: YearMonth?) throws {
                 // Rows come month by month: the month text is parsed once per run of equal months.
@@ -107,8 +108,9 @@ extension RecordStore {
                         db,
                         sql: """
                             SELECT station_id, department, zone_id, violation, outcome, n, month
-                            FROM enforcement_monthly WHERE month BETWEEN ? AND ?
-                            """, arguments: [months.lowerBound.description, months.upperBound.description]),
+                            FROM enforcement_monthly
+                            WHERE month BETWEEN ? AND ? AND station_id >= ? AND station_id < ?
+                            """, arguments: [months.lowerBound.description, months.upperBound.description, low, high]),
                     month: nil)
             }
             for days in split.partialRanges {
@@ -118,12 +120,14 @@ extension RecordStore {
                         sql: """
                             SELECT station_id, department, zone_id, violation, outcome, COUNT(*)
                             FROM enforcement
-                            WHERE station_id IN (SELECT DISTINCT station_id FROM enforcement_monthly WHERE month = ?)
+                            WHERE station_id IN (
+                                SELECT DISTINCT station_id FROM enforcement_monthly
+                                WHERE month = ? AND station_id >= ? AND station_id < ?)
                               AND date >= ? AND date <= ?
                             GROUP BY station_id, department, zone_id, violation, outcome
                             """,
                         arguments: [
-                            days.lowerBound.yearMonth.description, days.lowerBound.description,
+                            days.lowerBound.yearMonth.description, low, high, days.lowerBound.description,
                             days.upperBound.description,
                         ]), month: days.lowerBound.yearMonth)
             }
@@ -132,16 +136,19 @@ extension RecordStore {
     }
 
     /// Accidents counted by station × zone × month × severity, for dates `start`…`end` (both included).
-    public func accidentTallies(from start: LocalDate, to end: LocalDate) throws(StoreError) -> [AccidentTally] {
-        try read { db in
+    public func accidentTallies(from start: LocalDate, to end: LocalDate, scope: StationScope? = nil)
+        throws(StoreError) -> [AccidentTally]
+    {
+        let (low, high) = Self.bounds(scope)
+        return try read { db in
             var result: [AccidentTally] = []
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT station_id, zone_id, severity, substr(date, 1, 7) AS month, COUNT(*) AS n
-                    FROM accidents WHERE date >= ? AND date <= ?
+                    FROM accidents WHERE date >= ? AND date <= ? AND station_id >= ? AND station_id < ?
                     GROUP BY station_id, zone_id, severity, substr(date, 1, 7)
-                    """, arguments: [start.description, end.description])
+                    """, arguments: [start.description, end.description, low, high])
             while let row = try rows.next() {
                 guard let severity = Severity(rawValue: row[2]), let month = YearMonth(iso: row[3] as String) else {
                     continue
@@ -155,8 +162,11 @@ extension RecordStore {
     }
 
     /// Operations summed by station × zone × month × kind, for dates `start`…`end` (both included).
-    public func activityTallies(from start: LocalDate, to end: LocalDate) throws(StoreError) -> [ActivityTally] {
-        try read { db in
+    public func activityTallies(from start: LocalDate, to end: LocalDate, scope: StationScope? = nil)
+        throws(StoreError) -> [ActivityTally]
+    {
+        let (low, high) = Self.bounds(scope)
+        return try read { db in
             var result: [ActivityTally] = []
             let rows = try Row.fetchCursor(
                 db,
@@ -170,9 +180,9 @@ extension RecordStore {
                            SUM(CASE WHEN officers_traffic > 0 AND officers_community > 0
                                THEN (officers_traffic + officers_community + officers_other) * hours ELSE 0 END),
                            COUNT(DISTINCT date)
-                    FROM activities WHERE date >= ? AND date <= ?
+                    FROM activities WHERE date >= ? AND date <= ? AND station_id >= ? AND station_id < ?
                     GROUP BY station_id, zone_id, kind, substr(date, 1, 7)
-                    """, arguments: [start.description, end.description])
+                    """, arguments: [start.description, end.description, low, high])
             while let row = try rows.next() {
                 guard let kind = ActivityKind(rawValue: row[2]), let month = YearMonth(iso: row[3] as String) else {
                     continue
@@ -195,9 +205,10 @@ extension RecordStore {
     /// `datasets` defaults to the three monthly datasets; pass fewer to skip scanning the others.
     public func stationMonthCounts(
         from start: LocalDate, to end: LocalDate,
-        datasets: [DatasetKind] = [DatasetKind.enforcement, .accidents, .activities]
+        datasets: [DatasetKind] = [DatasetKind.enforcement, .accidents, .activities], scope: StationScope? = nil
     ) throws(StoreError) -> [StationMonthCount] {
-        try read { db in
+        let (low, high) = Self.bounds(scope)
+        return try read { db in
             var result: [StationMonthCount] = []
             for dataset in datasets where dataset.isMonthly {
                 // Enforcement is counted from its summary; the table name comes from a closed enum, never from
@@ -206,16 +217,17 @@ extension RecordStore {
                     dataset == .enforcement
                     ? """
                     SELECT station_id, month, SUM(n) FROM enforcement_monthly
-                    WHERE month BETWEEN ? AND ? GROUP BY station_id, month
+                    WHERE month BETWEEN ? AND ? AND station_id >= ? AND station_id < ? GROUP BY station_id, month
                     """
                     : """
                     SELECT station_id, substr(date, 1, 7) AS month, COUNT(*) FROM \(dataset.rawValue)
-                    WHERE date >= ? AND date <= ? GROUP BY station_id, substr(date, 1, 7)
+                    WHERE date >= ? AND date <= ? AND station_id >= ? AND station_id < ?
+                    GROUP BY station_id, substr(date, 1, 7)
                     """
                 let arguments: StatementArguments =
                     dataset == .enforcement
-                    ? [start.yearMonth.description, end.yearMonth.description]
-                    : [start.yearMonth.firstDay.description, end.yearMonth.lastDay.description]
+                    ? [start.yearMonth.description, end.yearMonth.description, low, high]
+                    : [start.yearMonth.firstDay.description, end.yearMonth.lastDay.description, low, high]
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try rows.next() {
                     guard let month = YearMonth(iso: row[1] as String) else { continue }
@@ -228,10 +240,11 @@ extension RecordStore {
     }
 
     /// Enforcement (or accidents) inside zones counted by hour of day and ISO weekday, for dates `start`…`end`.
-    public func zoneHourWeekdayTallies(of dataset: DatasetKind, from start: LocalDate, to end: LocalDate)
-        throws(StoreError) -> [HourWeekdayTally]
-    {
+    public func zoneHourWeekdayTallies(
+        of dataset: DatasetKind, from start: LocalDate, to end: LocalDate, scope: StationScope? = nil
+    ) throws(StoreError) -> [HourWeekdayTally] {
         guard dataset == .enforcement || dataset == .accidents else { return [] }
+        let (low, high) = Self.bounds(scope)
         return try read { db in
             var counts: [HourWeekdayKey: Int] = [:]
             // Rows of zone, station, date, hour (text) and count; weekdays are folded here.
@@ -258,8 +271,9 @@ extension RecordStore {
                         sql: """
                             SELECT zone_id, station_id, date, substr(time, 1, 2), COUNT(*) FROM accidents
                             WHERE zone_id IS NOT NULL AND date >= ? AND date <= ?
+                              AND station_id >= ? AND station_id < ?
                             GROUP BY zone_id, station_id, date, substr(time, 1, 2)
-                            """, arguments: [start.description, end.description]))
+                            """, arguments: [start.description, end.description, low, high]))
             } else {
                 let split = MonthSplit(from: start, to: end)
                 if let months = split.wholeMonths {
@@ -267,8 +281,9 @@ extension RecordStore {
                         db,
                         sql: """
                             SELECT zone_id, station_id, weekday, hour, SUM(n) FROM enforcement_zone_times
-                            WHERE month BETWEEN ? AND ? GROUP BY zone_id, station_id, weekday, hour
-                            """, arguments: [months.lowerBound.description, months.upperBound.description])
+                            WHERE month BETWEEN ? AND ? AND station_id >= ? AND station_id < ?
+                            GROUP BY zone_id, station_id, weekday, hour
+                            """, arguments: [months.lowerBound.description, months.upperBound.description, low, high])
                     while let row = try rows.next() {
                         let hour: Int = row[3]
                         let key = HourWeekdayKey(
@@ -283,12 +298,13 @@ extension RecordStore {
                             sql: """
                                 SELECT zone_id, station_id, date, substr(time, 1, 2), COUNT(*) FROM enforcement
                                 WHERE station_id IN (
-                                    SELECT DISTINCT station_id FROM enforcement_zone_times WHERE month = ?)
+                                    SELECT DISTINCT station_id FROM enforcement_zone_times
+                                    WHERE month = ? AND station_id >= ? AND station_id < ?)
                                   AND date >= ? AND date <= ? AND zone_id IS NOT NULL
                                 GROUP BY zone_id, station_id, date, substr(time, 1, 2)
                                 """,
                             arguments: [
-                                days.lowerBound.yearMonth.description, days.lowerBound.description,
+                                days.lowerBound.yearMonth.description, low, high, days.lowerBound.description,
                                 days.upperBound.description,
                             ]))
                 }
@@ -306,10 +322,11 @@ extension RecordStore {
 
     /// Located accidents counted per quarter-mesh cell for dates `start`…`end`; with `outsideZonesOnly` (the
     /// default) only accidents not attributed to a zone.
-    public func accidentGridCells(from start: LocalDate, to end: LocalDate, outsideZonesOnly: Bool = true)
-        throws(StoreError) -> [GridCellTally]
-    {
-        try read { db in
+    public func accidentGridCells(
+        from start: LocalDate, to end: LocalDate, outsideZonesOnly: Bool = true, scope: StationScope? = nil
+    ) throws(StoreError) -> [GridCellTally] {
+        let (low, high) = Self.bounds(scope)
+        return try read { db in
             // CAST truncates toward zero, which is ⌊x⌋ for the positive values Japan's coordinates give.
             try Row.fetchAll(
                 db,
@@ -319,8 +336,9 @@ extension RecordStore {
                     FROM accidents
                     WHERE date >= ? AND date <= ? AND latitude IS NOT NULL AND longitude IS NOT NULL
                       AND latitude > 0 AND longitude > 100 AND (? = 0 OR zone_id IS NULL)
+                      AND station_id >= ? AND station_id < ?
                     GROUP BY r, c ORDER BY r, c
-                    """, arguments: [start.description, end.description, outsideZonesOnly ? 1 : 0]
+                    """, arguments: [start.description, end.description, outsideZonesOnly ? 1 : 0, low, high]
             ).map { row in GridCellTally(row: row[0], column: row[1], count: row[2], fatalOrSerious: row[3]) }
         }
     }
@@ -329,22 +347,25 @@ extension RecordStore {
     ///
     /// The records delivered per station-month are counted from the tallies themselves (within the period), so
     /// no extra pass over the records is needed.
-    public func periodTallies(from start: LocalDate, to end: LocalDate) throws(StoreError) -> PeriodTallies {
+    public func periodTallies(from start: LocalDate, to end: LocalDate, scope: StationScope? = nil)
+        throws(StoreError) -> PeriodTallies
+    {
         // The zones' hour × weekday profile is the other long scan: it runs on a second reader connection (WAL
         // lets readers work in parallel) while this thread does the grouped counts.
         let profile = PendingResult<[HourWeekdayTally]>()
         let group = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: group) {
             do throws(StoreError) {
-                profile.result = .success(try self.zoneHourWeekdayTallies(of: .enforcement, from: start, to: end))
+                profile.result = .success(
+                    try self.zoneHourWeekdayTallies(of: .enforcement, from: start, to: end, scope: scope))
             } catch {
                 profile.result = .failure(error)
             }
         }
         defer { group.wait() }
-        let enforcement = try enforcementTallies(from: start, to: end)
-        let accidents = try accidentTallies(from: start, to: end)
-        let activities = try activityTallies(from: start, to: end)
+        let enforcement = try enforcementTallies(from: start, to: end, scope: scope)
+        let accidents = try accidentTallies(from: start, to: end, scope: scope)
+        let activities = try activityTallies(from: start, to: end, scope: scope)
         var delivered: [StationMonthCount] = []
         func add(_ dataset: DatasetKind, _ items: [(String, YearMonth, Int)]) {
             var sums: [String: [YearMonth: Int]] = [:]
@@ -363,6 +384,14 @@ extension RecordStore {
         return PeriodTallies(
             start: start, end: end, enforcement: enforcement, accidents: accidents, activities: activities,
             coverage: delivered, zoneEnforcementTimes: try profile.get())
+    }
+}
+
+extension RecordStore {
+    /// The station-id bounds of `scope` for `station_id >= ? AND station_id < ?`; every station when `nil`.
+    static func bounds(_ scope: StationScope?) -> (String, String) {
+        guard let scope else { return ("", "\u{10FFFF}") }
+        return (scope.lowerBound, scope.upperBound)
     }
 }
 

@@ -12,6 +12,7 @@ extension BikePDCA {
                 "Act: recommendations with their reasons and numbers (change tactics, maintenance, new zones, plan).")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var scope: ScopeOptions
 
         @Option(help: "The period (e.g. FY2025, 2025-04..2025-09).")
         var period: String
@@ -38,10 +39,11 @@ extension BikePDCA {
             if let value = underPlanPercent { thresholds.underPlanPercent = value }
             if let value = sustainedFallPercent { thresholds.sustainedFallPercent = value }
             let opened = try store.open()
+            let scope = try scope.scope()
             let recommendations = try AnalyticsSupport.run {
                 try AnalyticsSupport.actAnalysis(
-                    store: opened, period: reporting, zones: try AnalyticsSupport.zones(opened),
-                    level: Hotspots.level(mesh) ?? .half, thresholds: thresholds
+                    store: opened, period: reporting, zones: try AnalyticsSupport.zones(opened, scope: scope),
+                    level: Hotspots.level(mesh) ?? .half, thresholds: thresholds, scope: scope
                 ).recommendations
             }
             if format == .json {

@@ -18,6 +18,7 @@ extension BikePDCA {
                 """)
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var scope: ScopeOptions
 
         @Option(help: "The zone to evaluate.")
         var zone: String?
@@ -89,10 +90,11 @@ extension BikePDCA {
             let outcome: EvaluationOutcome
             do {
                 outcome = try AnalyticsSupport.evaluate(
-                    store: opened, cache: TallyCache(store: opened), treated: treated, zones: zones,
+                    store: opened, cache: TallyCache(store: opened, scope: try scope.scope()), treated: treated,
+                    zones: zones,
                     subject: subject, singleZone: zone != nil, windows: explicitWindows, window: window,
                     methods: methods, prefectureComparison: comparison == "prefecture",
-                    stationIDs: try opened.stations().map(\.id))
+                    stationIDs: try opened.stations().filter { try scope.scope()?.contains($0.id) ?? true }.map(\.id))
             } catch let error as EvaluationProblem {
                 Console.error("error: \(error)")
                 throw ExitCode(1)

@@ -11,6 +11,7 @@ extension BikePDCA {
             abstract: "Accident hot spots outside every zone on the JIS X 0410 grid, ranked by count and Gi*.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var scope: ScopeOptions
 
         @Option(help: "The period (e.g. FY2025, 2025-04..2025-09).")
         var period: String
@@ -47,8 +48,8 @@ extension BikePDCA {
             let opened = try store.open()
             let (cells, zones) = try AnalyticsSupport.run {
                 (
-                    try opened.accidentGridCells(from: reporting.start, to: reporting.end),
-                    try AnalyticsSupport.zones(opened)
+                    try opened.accidentGridCells(from: reporting.start, to: reporting.end, scope: try scope.scope()),
+                    try AnalyticsSupport.zones(opened, scope: try scope.scope())
                 )
             }
             let shapes = zones.filter {

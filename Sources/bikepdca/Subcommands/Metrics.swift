@@ -26,6 +26,7 @@ extension BikePDCA {
                 """)
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var scope: ScopeOptions
 
         @Option(help: "The reporting period (FY2025, 令和7年度, 2025-04, FY2025Q1, CY2025, 2025-04..2025-09).")
         var period: String
@@ -79,7 +80,8 @@ extension BikePDCA {
             let grouping = MetricsGrouping(list: by) ?? .all
             let report = try AnalyticsSupport.run {
                 PDCAMetrics.report(
-                    try AnalyticsSupport.metricsInput(store: opened, period: reporting), grouping: grouping)
+                    try AnalyticsSupport.metricsInput(store: opened, period: reporting, scope: try scope.scope()),
+                    grouping: grouping)
             }
             switch format {
             case .json: try AnalyticsSupport.printJSON(report)
@@ -166,8 +168,8 @@ enum AnalyticsSupport {
     }
 
     /// Zones with their geometry parsed (a zone whose stored geometry does not parse keeps none).
-    static func zones(_ store: RecordStore) throws(StoreError) -> [Zone] {
-        try store.zones().map { stored in
+    static func zones(_ store: RecordStore, scope: StationScope? = nil) throws(StoreError) -> [Zone] {
+        try store.zones().filter { scope?.contains($0.zone.stationID) ?? true }.map { stored in
             guard let text = stored.geometryJSON, let geometry = try? GeoJSON.geometry(from: text) else {
                 return stored.zone
             }
@@ -180,13 +182,14 @@ enum AnalyticsSupport {
     }
 
     /// Everything ``PDCAMetrics/report(_:grouping:)`` needs for `period`.
-    static func metricsInput(store: RecordStore, period: ReportingPeriod, zones knownZones: [Zone]? = nil) throws
-        -> MetricsInput
-    {
+    static func metricsInput(
+        store: RecordStore, period: ReportingPeriod, zones knownZones: [Zone]? = nil, scope: StationScope? = nil
+    ) throws -> MetricsInput {
+        func inScope(_ stationID: String) -> Bool { scope?.contains(stationID) ?? true }
         let lastYear = period.sameSpanPreviousYear()
         let twoYears = lastYear.sameSpanPreviousYear()
         let threeYears = twoYears.sameSpanPreviousYear()
-        let lastYearAccidents = try store.accidentTallies(from: lastYear.start, to: lastYear.end)
+        let lastYearAccidents = try store.accidentTallies(from: lastYear.start, to: lastYear.end, scope: scope)
         // Last year's delivered accident months, from the tallies: a month with any accident was delivered.
         let lastYearCoverage = Dictionary(
             lastYearAccidents.map { ("\($0.stationID) \($0.month)", $0) }, uniquingKeysWith: { first, _ in first }
@@ -194,15 +197,17 @@ enum AnalyticsSupport {
             StationMonthCount(dataset: .accidents, stationID: $0.stationID, month: $0.month, records: $0.count)
         }
         return MetricsInput(
-            period: period, stations: try store.stations(), zones: try knownZones ?? zones(store),
-            plans: try store.plans(overlapping: period.start, period.end),
-            current: try store.periodTallies(from: period.start, to: period.end),
+            period: period, stations: try store.stations().filter { inScope($0.id) },
+            zones: try (knownZones ?? zones(store)).filter { inScope($0.stationID) },
+            plans: try store.plans(overlapping: period.start, period.end).filter { inScope($0.stationID) },
+            current: try store.periodTallies(from: period.start, to: period.end, scope: scope),
             lastYearAccidents: lastYearAccidents, lastYearCoverage: lastYearCoverage,
             earlierYearsAccidents: [
-                try store.accidentTallies(from: twoYears.start, to: twoYears.end),
-                try store.accidentTallies(from: threeYears.start, to: threeYears.end),
+                try store.accidentTallies(from: twoYears.start, to: twoYears.end, scope: scope),
+                try store.accidentTallies(from: threeYears.start, to: threeYears.end, scope: scope),
             ],
-            zoneAccidentTimes: try store.zoneHourWeekdayTallies(of: .accidents, from: lastYear.start, to: period.end))
+            zoneAccidentTimes: try store.zoneHourWeekdayTallies(
+                of: .accidents, from: lastYear.start, to: period.end, scope: scope))
     }
 
     /// Writes the records behind a figure as CSV on stdout.

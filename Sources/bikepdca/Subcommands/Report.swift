@@ -122,6 +122,7 @@ extension BikePDCA.Report {
             commandName: "zone", abstract: "One zone's month-by-month Plan / Do / Check, before/after, timing and map.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var scope: ScopeOptions
         @OptionGroup var output: ReportOutputOptions
 
         @Argument(help: "The zone id (e.g. 58101-D01).")
@@ -132,7 +133,9 @@ extension BikePDCA.Report {
 
         func run() throws {
             let reporting = try AnalyticsSupport.parsePeriod(period)
-            let loader = try AnalyticsSupport.run { try ReportLoader(store: try store.open()) }
+            let loader = try AnalyticsSupport.run {
+                try ReportLoader(store: try store.open(), scope: try scope.scope())
+            }
             let zone = try loader.zone(zoneID)
             Console.progress("loading \(reporting.label)…")
             let analytics = try AnalyticsSupport.run { try loader.analytics(reporting) }
@@ -151,6 +154,7 @@ extension BikePDCA.Report {
             commandName: "station", abstract: "A station's zones, departments compared, plan attainment and Act.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var scope: ScopeOptions
         @OptionGroup var output: ReportOutputOptions
 
         @Argument(help: "The five-digit station code (prefecture + station, e.g. 58101).")
@@ -161,7 +165,9 @@ extension BikePDCA.Report {
 
         func run() throws {
             let reporting = try AnalyticsSupport.parsePeriod(period)
-            let loader = try AnalyticsSupport.run { try ReportLoader(store: try store.open()) }
+            let loader = try AnalyticsSupport.run {
+                try ReportLoader(store: try store.open(), scope: try scope.scope())
+            }
             let station = try loader.station(stationID)
             Console.progress("loading \(reporting.label)…")
             let analytics = try AnalyticsSupport.run { try loader.analytics(reporting) }
@@ -179,6 +185,7 @@ extension BikePDCA.Report {
             commandName: "prefecture", abstract: "Stations and zones ranked, hot spots outside zones, the Act list.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var scope: ScopeOptions
         @OptionGroup var output: ReportOutputOptions
 
         @Option(help: "The reporting period (FY2025, 令和7年度, 2025-04..2025-09, …).")
@@ -186,7 +193,9 @@ extension BikePDCA.Report {
 
         func run() throws {
             let reporting = try AnalyticsSupport.parsePeriod(period)
-            let loader = try AnalyticsSupport.run { try ReportLoader(store: try store.open()) }
+            let loader = try AnalyticsSupport.run {
+                try ReportLoader(store: try store.open(), scope: try scope.scope())
+            }
             Console.progress("loading \(reporting.label)…")
             let analytics = try AnalyticsSupport.run { try loader.analytics(reporting) }
             let writer = try ReportFileWriter(options: output)
@@ -203,6 +212,7 @@ extension BikePDCA.Report {
             commandName: "compare", abstract: "A zone's before–after evaluation as a document.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var scope: ScopeOptions
         @OptionGroup var output: ReportOutputOptions
 
         @Option(help: "The zone to evaluate.")
@@ -235,7 +245,9 @@ extension BikePDCA.Report {
             if let before, let after {
                 windows = (try AnalyticsSupport.parsePeriod(before), try AnalyticsSupport.parsePeriod(after))
             }
-            let loader = try AnalyticsSupport.run { try ReportLoader(store: try store.open()) }
+            let loader = try AnalyticsSupport.run {
+                try ReportLoader(store: try store.open(), scope: try scope.scope())
+            }
             let found = try loader.zone(zone)
             let result: BeforeAfterResult
             do {
@@ -261,6 +273,7 @@ extension BikePDCA.Report {
         )
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var scope: ScopeOptions
         @OptionGroup var output: ReportOutputOptions
 
         @Option(help: "The reporting period (FY2025, 令和7年度, 2025-04..2025-09, …).")
@@ -268,7 +281,9 @@ extension BikePDCA.Report {
 
         func run() throws {
             let reporting = try AnalyticsSupport.parsePeriod(period)
-            let loader = try AnalyticsSupport.run { try ReportLoader(store: try store.open()) }
+            let loader = try AnalyticsSupport.run {
+                try ReportLoader(store: try store.open(), scope: try scope.scope())
+            }
             let settings = output.settings
             let w = settings.language == .ja
             Console.progress("loading \(reporting.label)…")

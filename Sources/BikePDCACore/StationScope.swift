@@ -1,0 +1,33 @@
+/// The stations of one prefecture (or a run of NPA prefecture codes, such as Hokkaido's 10–14), by their ids:
+/// a station id is the two-digit NPA prefecture code followed by the three-digit station code.
+///
+/// A database may hold several prefectures (the national data set holds all 47); a scope keeps an analysis to
+/// one force's stations, and the store reads only their rows.
+public struct StationScope: Hashable, Sendable, CustomStringConvertible {
+    /// The first and last NPA prefecture code covered.
+    public let codes: ClosedRange<Int>
+
+    /// Parses `30` (one code) or `10-14` (a run of codes); `nil` unless the codes are two-digit numbers 1…99.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count),
+            parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let first = Int(parts[0]), let last = Int(parts[parts.count - 1]), first >= 1, first <= last
+        else { return nil }
+        codes = first...last
+    }
+
+    /// The smallest station id in scope.
+    public var lowerBound: String { Self.pad(codes.lowerBound) + "000" }
+    /// The smallest station id above the scope (ids below it and from ``lowerBound`` are in scope).
+    public var upperBound: String { codes.upperBound == 99 ? "99999~" : Self.pad(codes.upperBound + 1) + "000" }
+
+    /// Whether the station with `stationID` is in scope.
+    public func contains(_ stationID: String) -> Bool { stationID >= lowerBound && stationID < upperBound }
+
+    public var description: String {
+        codes.count == 1 ? Self.pad(codes.lowerBound) : "\(Self.pad(codes.lowerBound))-\(Self.pad(codes.upperBound))"
+    }
+
+    private static func pad(_ code: Int) -> String { code < 10 ? "0\(code)" : String(code) }
+}

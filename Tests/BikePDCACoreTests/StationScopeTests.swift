@@ -1,0 +1,28 @@
+import BikePDCACore
+import Testing
+
+@Suite("Station scopes by NPA prefecture code")
+struct StationScopeTests {
+    @Test("one code covers its stations and no other")
+    func oneCode() throws {
+        let tokyo = try #require(StationScope("30"))
+        #expect(tokyo.contains("30101") && tokyo.contains("30999"))
+        #expect(!tokyo.contains("29999") && !tokyo.contains("31000") && !tokyo.contains("3"))
+        #expect(tokyo.lowerBound == "30000" && tokyo.upperBound == "31000" && tokyo.description == "30")
+    }
+
+    @Test("a run of codes: 北海道's five areas")
+    func run() throws {
+        let hokkaido = try #require(StationScope("10-14"))
+        #expect(hokkaido.contains("10101") && hokkaido.contains("14501"))
+        #expect(!hokkaido.contains("20101") && !hokkaido.contains("09999"))
+        #expect(hokkaido.description == "10-14")
+        let okinawa = try #require(StationScope("97-99"))
+        #expect(okinawa.contains("99999"))
+    }
+
+    @Test("anything else is refused", arguments: ["", "3", "300", "tokyo", "14-10", "00", "10-", "-14", "３０"])
+    func refused(_ text: String) {
+        #expect(StationScope(text) == nil)
+    }
+}
