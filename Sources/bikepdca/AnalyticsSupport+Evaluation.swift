@@ -27,6 +27,14 @@ final class TallyCache {
         return tallies
     }
 
+    /// The date of the latest accident in the store (a scan of the table: read once per run).
+    func latestAccidentDate() throws(StoreError) -> LocalDate? {
+        if let latest { return latest }
+        latest = .some(try store.latestAccidentDate())
+        return latest ?? nil
+    }
+    private var latest: LocalDate??
+
     /// The `station month` pairs with at least one accident record, for the months touching the span.
     func deliveredAccidentMonths(_ span: ReportingPeriod) throws(StoreError) -> Set<String> {
         let key = "\(span.start) \(span.end)"
@@ -83,7 +91,7 @@ extension AnalyticsSupport {
             windows = explicitWindows
         } else {
             let designated = treated.map(\.designatedFrom).min() ?? LocalDate(dayNumber: 0)
-            let dataEnd = try store.latestAccidentDate() ?? designated
+            let dataEnd = try cache.latestAccidentDate() ?? designated
             guard
                 let computed = ZoneEvaluation.defaultWindows(
                     designatedFrom: designated, months: window, dataEnd: dataEnd)

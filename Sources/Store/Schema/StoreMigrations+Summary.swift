@@ -35,5 +35,12 @@ extension StoreMigrations {
                     """)
             try EnforcementSummary.rebuildAll(db)
         }
+        // A zone's stations (for its map points) are looked up by zone; without this index each look-up read the
+        // whole table, about 0.2 s a zone on a national database.
+        migrator.registerMigration("summary: zone times by zone") { db in
+            try db.execute(
+                sql: "CREATE INDEX enforcement_zone_times_by_zone ON enforcement_zone_times(zone_id, month, station_id)"
+            )
+        }
     }
 }
