@@ -81,16 +81,17 @@ metrics_vs_duckdb() {
     local ours duck
     ours=$(printf '%s\n' "${times[@]}" | median)
     duck=$(python3 - "$data" "$last" "$runs" "$prefix" <<'PY'
-import statistics, sys, time
+import os, statistics, sys, time
 import duckdb
 data, year, runs, prefix = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 con = duckdb.connect()
 con.execute(f"""CREATE TABLE enforcement AS SELECT * FROM read_csv('{data}/enforcement/enforcement_FY{year}.csv',
     all_varchar=true) WHERE starts_with(station, '{prefix}')""")
-con.execute(f"""CREATE TABLE accidents AS SELECT * FROM read_csv(
-    ['{data}/accidents/accidents_FY{year}.csv', '{data}/accidents/accidents_FY{year - 1}.csv',
-     '{data}/accidents/accidents_FY{year - 2}.csv', '{data}/accidents/accidents_FY{year - 3}.csv'],
-    all_varchar=true) WHERE starts_with(station, '{prefix}')""")
+# This year's accidents and the three years before it, as far as the set goes back.
+files = [f"{data}/accidents/accidents_FY{y}.csv" for y in range(year, year - 4, -1)]
+files = [f for f in files if os.path.exists(f)]
+con.execute(f"""CREATE TABLE accidents AS SELECT * FROM read_csv({files}, all_varchar=true)
+    WHERE starts_with(station, '{prefix}')""")
 spans = [(f"{y}-04-01", f"{y + 1}-03-31") for y in (year, year - 1, year - 2, year - 3)]
 start, end = spans[0]
 queries = [
