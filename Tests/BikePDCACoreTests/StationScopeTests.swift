@@ -26,3 +26,22 @@ struct StationScopeTests {
         #expect(StationScope(text) == nil)
     }
 }
+
+@Suite("Fiscal year to date")
+struct FiscalYearToDateTests {
+    @Test(
+        "from 1 April of the date's fiscal year; the year before is the same days",
+        arguments: [
+            ("2026-11-15", "2026-04-01", "2025-04-01", "2025-11-15"),
+            ("2027-01-31", "2026-04-01", "2025-04-01", "2026-01-31"),
+            ("2026-04-01", "2026-04-01", "2025-04-01", "2025-04-01"),
+            ("2024-02-29", "2023-04-01", "2022-04-01", "2023-02-28"),
+        ])
+    func span(through: String, start: String, lastYearStart: String, lastYearEnd: String) throws {
+        let date = try #require(LocalDate(iso: through))
+        let period = ReportingPeriod.fiscalYearToDate(through: date)
+        #expect(period.start.description == start && period.end == date)
+        let lastYear = period.sameSpanPreviousYear()
+        #expect(lastYear.start.description == lastYearStart && lastYear.end.description == lastYearEnd)
+    }
+}

@@ -80,6 +80,14 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
             start: newStart, end: newEnd, label: label, startUnit: startUnit, endUnit: endUnit, isRange: isRange)
     }
 
+    /// The fiscal year to date (年度累計): 1 April of `date`'s fiscal year through `date`, a range of days
+    /// (so ``sameSpanPreviousYear()`` is the same days a year earlier).
+    public static func fiscalYearToDate(through date: LocalDate) -> ReportingPeriod {
+        let start = YearMonth(year: date.yearMonth.fiscalYear, month: 4).firstDay
+        return ReportingPeriod(
+            start: start, end: date, label: "\(start)..\(date)", startUnit: .day, endUnit: .day, isRange: true)
+    }
+
     /// Parses a reporting period: everything ``PlanPeriod/parse(_:)`` accepts, a calendar year (`2025`,
     /// `CY2025`, `2025年`, `令和7年`), a calendar quarter (`CY2025Q2` = April–June 2025; a bare `2025Q2` is
     /// rejected as ambiguous), a date, or a range of two of these joined by `..`, `~` or `〜`.

@@ -8,4 +8,11 @@ extension RecordStore {
             try String.fetchOne(db, sql: "SELECT MAX(date) FROM accidents").flatMap { LocalDate(iso: $0) }
         }
     }
+
+    /// The latest month with an enforcement record, or `nil` when there is none.
+    public func latestEnforcementMonth() throws(StoreError) -> YearMonth? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT MAX(month) FROM enforcement_monthly").flatMap { YearMonth(iso: $0) }
+        }
+    }
 }

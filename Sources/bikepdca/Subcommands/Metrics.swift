@@ -29,7 +29,18 @@ extension BikePDCA {
         @OptionGroup var scope: ScopeOptions
 
         @Option(help: "The reporting period (FY2025, 令和7年度, 2025-04, FY2025Q1, CY2025, 2025-04..2025-09).")
-        var period: String
+        var period: String?
+
+        @Flag(
+            help: ArgumentHelp(
+                "Fiscal year to date (年度累計): from 1 April to --as-of, compared with the same span a year earlier."))
+        var ytd = false
+
+        @Option(
+            help: ArgumentHelp(
+                "With --ytd: the last day counted (default: the end of the latest month with enforcement records).",
+                valueName: "date"))
+        var asOf: String?
 
         @Option(
             help: "Break down by any of station,department,zone (comma-separated); 'prefecture' for the total only.")
@@ -54,6 +65,10 @@ extension BikePDCA {
         var outcome: String?
 
         func validate() throws {
+            if ytd == (period != nil) {
+                throw ValidationError("give either --period or --ytd")
+            }
+            if asOf != nil && !ytd { throw ValidationError("--as-of goes with --ytd") }
             guard MetricsGrouping(list: by) != nil else {
                 throw ValidationError("--by takes station, department and zone, comma-separated (got \"\(by)\")")
             }
@@ -66,8 +81,25 @@ extension BikePDCA {
         }
 
         func run() throws {
-            let reporting = try AnalyticsSupport.parsePeriod(period)
             let opened = try store.open()
+            let reporting: ReportingPeriod
+            if ytd {
+                var through: LocalDate
+                if let asOf {
+                    do { through = try JapaneseDateParser.parseDate(asOf) } catch {
+                        throw ValidationError("invalid --as-of date \"\(asOf)\": \(error.reason)")
+                    }
+                } else {
+                    guard let month = try AnalyticsSupport.run({ try opened.latestEnforcementMonth() }) else {
+                        Console.error("error: no enforcement records: give --as-of, or import enforcement first")
+                        throw ExitCode(1)
+                    }
+                    through = month.lastDay
+                }
+                reporting = ReportingPeriod.fiscalYearToDate(through: through)
+            } else {
+                reporting = try AnalyticsSupport.parsePeriod(period ?? "")
+            }
             if let explain {
                 try AnalyticsSupport.explain(
                     explain, store: opened,
