@@ -17,9 +17,9 @@ extension BikePDCA {
             abstract: "Plan / Do / Check metrics of a period, by station × department × zone and for the prefecture.",
             discussion: """
                 Periods: a month (2025-04), fiscal quarter (FY2025Q1), fiscal year (FY2025, 令和7年度), calendar \
-                year (CY2025), a date, or a range (2025-04..2025-09). Accidents are compared with the same span \
-                last year and the 3-year average of the same months. A station-month with no records is listed as \
-                missing, never counted as zero.
+                year (CY2025), a date, or a range (2025-04..2025-09); --ytd instead of --period for the fiscal \
+                year to date (年度累計). Accidents are compared with the same span last year and the 3-year average \
+                of the same months. A station-month with no records is listed as missing, never counted as zero.
 
                 --explain enforcement|accidents|activities writes the records behind a figure as CSV (filter with \
                 --station, --zone (use - for outside zones), --department, --outcome).
