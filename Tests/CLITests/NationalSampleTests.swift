@@ -95,6 +95,16 @@ struct PrefectureScopeTests {
             #expect(!scoped.stdout.contains("10101"))
             #expect(scoped.stdout == own.stdout, "\(arguments[0])")
         }
+        // A report set over several prefectures says how to keep to one; a scoped one has no such note.
+        let out = (both as NSString).deletingLastPathComponent + "/reports"
+        let everything = try CommandLineRun(
+            ["report", "all", "--period", "FY2024", "--out", out + "/all"], database: both)
+        #expect(everything.status == 0 && everything.stderr.contains("--prefecture CODE"), "\(everything.stderr)")
+        let scoped = try CommandLineRun(
+            ["report", "all", "--period", "FY2024", "--prefecture", "20", "--out", out + "/20"], database: both)
+        #expect(scoped.status == 0 && !scoped.stderr.contains("note:"), "\(scoped.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: out + "/20")
+        #expect(written.contains("station_20101.html") && !written.contains { $0.hasPrefix("station_10") })
         let bad = try CommandLineRun(["metrics", "--period", "FY2024", "--prefecture", "tokyo"], database: both)
         #expect(bad.status == 2 && bad.stderr.contains("--prefecture"), "\(bad.stderr)")
     }

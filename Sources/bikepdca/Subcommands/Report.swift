@@ -284,6 +284,14 @@ extension BikePDCA.Report {
             let loader = try AnalyticsSupport.run {
                 try ReportLoader(store: try store.open(), scope: try scope.scope())
             }
+            if loader.scope == nil {
+                let codes = Set(loader.stations.map { $0.id.prefix(2) })
+                if codes.count > 1 {
+                    Console.error(
+                        "note: the database holds stations of \(codes.count) NPA prefecture codes; every report takes "
+                            + "all of them as context. --prefecture CODE reports on one prefecture (much faster).")
+                }
+            }
             let settings = output.settings
             let w = settings.language == .ja
             Console.progress("loading \(reporting.label)…")
