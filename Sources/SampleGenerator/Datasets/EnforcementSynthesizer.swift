@@ -192,28 +192,8 @@ struct EnforcementSynthesizer {
         random: inout SampleRandom
     ) -> EnforcementDraft {
         let activity = world.activities[index]
-        var date = activity.date
-        var minute: Int
-        if let start = activity.start {
-            minute = start + random.int(below: activity.duration)
-            if minute >= 1_440 {
-                // Stops after midnight belong to the next day.
-                minute -= 1_440
-                date = date.adding(days: 1)
-            }
-        } else {
-            minute = (9 + random.int(below: 10)) * 60 + random.int(below: 60)
-        }
-        let traffic = Double(activity.traffic)
-        let community = Double(activity.community)
-        let other = Double(activity.other) * 0.3
-        let draw = random.unit() * (traffic + community + other)
-        let department: Department = draw < traffic ? .traffic : (draw < traffic + community ? .community : .other)
-        var draft = EnforcementDraft(
-            date: date, minute: minute, stationIndex: activity.stationIndex, department: department, zoneIndex: nil,
-            location: nil, violationIndex: 0, outcome: .warning, vehicle: .bicycle, ageBand: nil,
-            activityIndex: index)
-        if let zone = activity.zoneIndex, world.zones[zone].zone.isActive(on: date) {
+        var draft = activity.stop(activity: index, stationIndex: activity.stationIndex, random: &random)
+        if let zone = activity.zoneIndex, world.zones[zone].zone.isActive(on: draft.date) {
             draft.zoneIndex = zone
             if random.chance(0.92) {
                 draft.location = locations.point(inZone: zone, random: &random)

@@ -78,20 +78,7 @@ struct NationalDrafter {
         }
         for _ in 0..<random.int(in: 2...4) {
             let zone = !activeZones.isEmpty && random.chance(0.5) ? random.element(of: activeZones) : nil
-            let jointGuidance = 0.1 + 0.35 * progress
-            let draw = random.unit()
-            let traffic: Int
-            let community: Int
-            if draw < jointGuidance {
-                traffic = random.int(in: 2...3)
-                community = random.int(in: 2...3)
-            } else if draw < jointGuidance + (1 - jointGuidance) * 0.55 {
-                traffic = random.int(in: 2...4)
-                community = 0
-            } else {
-                traffic = 0
-                community = random.int(in: 2...4)
-            }
+            let (traffic, community) = ActivityPlanner.guidanceOfficers(progress: progress, random: &random)
             drafts.append(
                 ActivityDraft(
                     date: ActivityPlanner.weekday(in: monthDays, random: &random),
@@ -204,27 +191,7 @@ struct NationalDrafter {
         random: inout SampleRandom
     ) -> EnforcementDraft {
         let activity = activities[index]
-        var date = activity.date
-        var minute: Int
-        if let start = activity.start {
-            minute = start + random.int(below: activity.duration)
-            if minute >= 1_440 {
-                // Stops after midnight belong to the next day.
-                minute -= 1_440
-                date = date.adding(days: 1)
-            }
-        } else {
-            minute = (9 + random.int(below: 10)) * 60 + random.int(below: 60)
-        }
-        let traffic = Double(activity.traffic)
-        let community = Double(activity.community)
-        let other = Double(activity.other) * 0.3
-        let draw = random.unit() * (traffic + community + other)
-        let department: Department = draw < traffic ? .traffic : (draw < traffic + community ? .community : .other)
-        var draft = EnforcementDraft(
-            date: date, minute: minute, stationIndex: station, department: department, zoneIndex: nil,
-            location: nil, violationIndex: 0, outcome: .warning, vehicle: .bicycle, ageBand: nil,
-            activityIndex: index)
+        var draft = activity.stop(activity: index, stationIndex: station, random: &random)
         if let zone = activity.zoneIndex {
             draft.zoneIndex = zone
             if random.chance(0.92) {

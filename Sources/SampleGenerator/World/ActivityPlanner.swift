@@ -51,20 +51,7 @@ enum ActivityPlanner {
             }
             for _ in 0..<random.int(in: 2...4) {
                 let zone = !active.isEmpty && random.chance(0.5) ? random.element(of: active) : nil
-                let jointGuidance = 0.1 + 0.35 * progress
-                let draw = random.unit()
-                let traffic: Int
-                let community: Int
-                if draw < jointGuidance {
-                    traffic = random.int(in: 2...3)
-                    community = random.int(in: 2...3)
-                } else if draw < jointGuidance + (1 - jointGuidance) * 0.55 {
-                    traffic = random.int(in: 2...4)
-                    community = 0
-                } else {
-                    traffic = 0
-                    community = random.int(in: 2...4)
-                }
+                let (traffic, community) = guidanceOfficers(progress: progress, random: &random)
                 drafts.append(
                     ActivityDraft(
                         date: weekday(in: zone?.1 ?? monthDays, random: &random),
@@ -119,6 +106,21 @@ enum ActivityPlanner {
     }
 
     /// A Monday-to-Friday day in `days` (any day when the range holds no weekday).
+    /// The officers of a street-guidance operation by department: joint traffic + community operations become
+    /// more common as `progress` (0…1 over the data set's years) grows; the rest are one department's.
+    static func guidanceOfficers(progress: Double, random: inout SampleRandom) -> (traffic: Int, community: Int) {
+        let jointGuidance = 0.1 + 0.35 * progress
+        let draw = random.unit()
+        if draw < jointGuidance {
+            let traffic = random.int(in: 2...3)
+            return (traffic, random.int(in: 2...3))
+        } else if draw < jointGuidance + (1 - jointGuidance) * 0.55 {
+            return (random.int(in: 2...4), 0)
+        } else {
+            return (0, random.int(in: 2...4))
+        }
+    }
+
     static func weekday(in days: ClosedRange<Int>, random: inout SampleRandom) -> LocalDate {
         for _ in 0..<20 {
             let date = LocalDate(dayNumber: random.int(in: days))

@@ -56,6 +56,34 @@ struct ActivityDraft: Sendable {
         }
         return perOfficerHour * Double(traffic + community + other) * Double(duration) / 60
     }
+
+    /// A stop made during this operation (record `index` of its month's operations), before its zone, location
+    /// and rider are chosen: a minute within the operation (a stop past midnight belongs to the next day; an
+    /// operation without a start time stops in the daytime) and the department of the officer, in proportion to
+    /// the officers (other departments weighted 0.3).
+    func stop(activity index: Int, stationIndex: Int, random: inout SampleRandom) -> EnforcementDraft {
+        var date = self.date
+        var minute: Int
+        if let start {
+            minute = start + random.int(below: duration)
+            if minute >= 1_440 {
+                // Stops after midnight belong to the next day.
+                minute -= 1_440
+                date = date.adding(days: 1)
+            }
+        } else {
+            minute = (9 + random.int(below: 10)) * 60 + random.int(below: 60)
+        }
+        let traffic = Double(traffic)
+        let community = Double(community)
+        let other = Double(other) * 0.3
+        let draw = random.unit() * (traffic + community + other)
+        let department: Department = draw < traffic ? .traffic : (draw < traffic + community ? .community : .other)
+        return EnforcementDraft(
+            date: date, minute: minute, stationIndex: stationIndex, department: department, zoneIndex: nil,
+            location: nil, violationIndex: 0, outcome: .warning, vehicle: .bicycle, ageBand: nil,
+            activityIndex: index)
+    }
 }
 
 /// Everything the datasets are drawn from: the fixed prefecture and the seeded activities.
