@@ -83,6 +83,16 @@ final class EnforcementSummary {
             violation: row[5], outcome: row[6], change: change)
     }
 
+    /// Counts a stored record (as ``add(stored:change:)`` reads it) into its zone and out of `formerZone`.
+    func move(stored row: Row, from formerZone: String?) {
+        guard let date = LocalDate(iso: row[1] as String) else { return }
+        for (zoneID, change) in [(row[4] as String?, 1), (formerZone, -1)] {
+            add(
+                stationID: row[0], date: date, hour: Self.hour(of: row[2]), department: row[3], zoneID: zoneID,
+                violation: row[5], outcome: row[6], change: change)
+        }
+    }
+
     /// The columns ``add(stored:change:)`` reads, in its order.
     static let storedColumns = "station_id, date, time, department, zone_id, violation, outcome"
 
@@ -147,40 +157,39 @@ final class EnforcementSummary {
 
     /// Recounts one station-month from the table (after its records changed wholesale).
     static func rebuild(_ db: Database, stationID: String, month: YearMonth) throws {
-        let arguments: StatementArguments = [
-            stationID, month.description, stationID, month.firstDay.description, month.lastDay.description,
-        ]
-        try db.execute(
-            sql: """
-                DELETE FROM enforcement_monthly WHERE station_id = ? AND month = ?;
-                INSERT INTO enforcement_monthly (station_id, month, department, zone_id, violation, outcome, n)
-                SELECT station_id, substr(date, 1, 7), department, ifnull(zone_id, ''), violation, outcome, COUNT(*)
-                FROM enforcement WHERE station_id = ? AND date BETWEEN ? AND ?
-                GROUP BY 1, 2, 3, 4, 5, 6;
-                """, arguments: arguments)
-        try db.execute(
-            sql: """
-                DELETE FROM enforcement_zone_times WHERE station_id = ? AND month = ?;
-                INSERT INTO enforcement_zone_times (station_id, month, zone_id, weekday, hour, n)
-                SELECT station_id, substr(date, 1, 7), zone_id, \(weekdaySQL), \(hourSQL), COUNT(*)
-                FROM enforcement WHERE station_id = ? AND date BETWEEN ? AND ? AND zone_id IS NOT NULL
-                GROUP BY 1, 2, 3, 4, 5;
-                """, arguments: arguments)
+        try recount(
+            db, groups: "station_id = ? AND month = ?", records: "station_id = ? AND date BETWEEN ? AND ?",
+            arguments: [
+                stationID, month.description, stationID, month.firstDay.description, month.lastDay.description,
+            ])
     }
 
     /// Recounts everything from the table (a new database schema, or zones reassigned wholesale).
     static func rebuildAll(_ db: Database) throws {
+        try recount(db, groups: "1", records: "1", arguments: [])
+    }
+
+    /// Replaces the groups matching `groups` with counts of the records matching `records`; `arguments` binds
+    /// the placeholders of `groups`, then those of `records`.
+    private static func recount(_ db: Database, groups: String, records: String, arguments: StatementArguments)
+        throws
+    {
         try db.execute(
             sql: """
-                DELETE FROM enforcement_monthly;
+                DELETE FROM enforcement_monthly WHERE \(groups);
                 INSERT INTO enforcement_monthly (station_id, month, department, zone_id, violation, outcome, n)
                 SELECT station_id, substr(date, 1, 7), department, ifnull(zone_id, ''), violation, outcome, COUNT(*)
-                FROM enforcement GROUP BY 1, 2, 3, 4, 5, 6;
-                DELETE FROM enforcement_zone_times;
+                FROM enforcement WHERE \(records)
+                GROUP BY 1, 2, 3, 4, 5, 6;
+                """, arguments: arguments)
+        try db.execute(
+            sql: """
+                DELETE FROM enforcement_zone_times WHERE \(groups);
                 INSERT INTO enforcement_zone_times (station_id, month, zone_id, weekday, hour, n)
                 SELECT station_id, substr(date, 1, 7), zone_id, \(weekdaySQL), \(hourSQL), COUNT(*)
-                FROM enforcement WHERE zone_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5;
-                """)
+                FROM enforcement WHERE \(records) AND zone_id IS NOT NULL
+                GROUP BY 1, 2, 3, 4, 5;
+                """, arguments: arguments)
     }
 
     /// ISO weekday of the `date` column in SQL (`%w` is 0 on Sunday).

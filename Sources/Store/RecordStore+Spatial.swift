@@ -184,11 +184,8 @@ extension RecordStore {
             for (id, entry) in assignments {
                 guard let row = try Row.fetchOne(update, arguments: [matcher.entries[entry].id, id]) else { continue }
                 if let recount {
-                    recount.add(stored: row, change: 1)
-                    recount.add(
-                        stationID: row[0], date: LocalDate(iso: row[1] as String) ?? LocalDate(dayNumber: 0),
-                        hour: EnforcementSummary.hour(of: row[2]), department: row[3], zoneID: nil,
-                        violation: row[5], outcome: row[6], change: -1)
+                    // The query above took only records without a zone.
+                    recount.move(stored: row, from: nil)
                     if recount.isFull { try recount.flush(db) }
                 }
             }
