@@ -116,8 +116,13 @@ final class EnforcementSummary {
                 """,
             subtract: "UPDATE enforcement_monthly SET n = n + ? WHERE \(monthlyKey) RETURNING n",
             delete: "DELETE FROM enforcement_monthly WHERE \(monthlyKey)"
-        ) { key in
-            [key.stationID, key.month.description, key.department, key.zoneID, key.violation, key.outcome]
+        ) { key, binder in
+            binder.text(key.stationID)
+            binder.text(key.month.description)
+            binder.text(key.department)
+            binder.text(key.zoneID)
+            binder.text(key.violation)
+            binder.text(key.outcome)
         }
         monthly.removeAll(keepingCapacity: true)
         let zoneKey = "station_id = ? AND month = ? AND zone_id = ? AND weekday = ? AND hour = ?"
@@ -129,8 +134,12 @@ final class EnforcementSummary {
                 """,
             subtract: "UPDATE enforcement_zone_times SET n = n + ? WHERE \(zoneKey) RETURNING n",
             delete: "DELETE FROM enforcement_zone_times WHERE \(zoneKey)"
-        ) { key in
-            [key.stationID, key.month.description, key.zoneID, key.weekday, key.hour]
+        ) { key, binder in
+            binder.text(key.stationID)
+            binder.text(key.month.description)
+            binder.text(key.zoneID)
+            binder.integer(key.weekday)
+            binder.integer(key.hour)
         }
         zoneTimes.removeAll(keepingCapacity: true)
     }
@@ -139,17 +148,30 @@ final class EnforcementSummary {
     /// decreased and removed when it reaches zero (a group never goes below zero: it counts stored records).
     private func apply<Key>(
         _ db: Database, _ changes: [(key: Key, value: Int)], insert: String, subtract: String, delete: String,
-        values: (Key) -> [any DatabaseValueConvertible]
+        bindKey: (Key, inout StatementBinder) -> Void
     ) throws {
+        guard changes.contains(where: { $0.value != 0 }) else { return }
+        // Bound through the C API: a flush writes hundreds of thousands of groups in a large import.
+        let insertStatement = try db.cachedStatement(sql: insert)
+        let subtractStatement = try db.cachedStatement(sql: subtract)
+        let deleteStatement = try db.cachedStatement(sql: delete)
+        for statement in [insertStatement, subtractStatement, deleteStatement] {
+            StatementBinder.prepareForBinding(statement)
+        }
         for (key, change) in changes where change != 0 {
-            let columns = values(key)
             if change > 0 {
-                try db.cachedStatement(sql: insert).execute(arguments: StatementArguments(columns + [change]))
+                var binder = StatementBinder(insertStatement)
+                bindKey(key, &binder)
+                binder.integer(change)
+                try insertStatement.execute()
             } else {
-                let left = try Int.fetchOne(
-                    db.cachedStatement(sql: subtract), arguments: StatementArguments([change] + columns))
-                if let left, left <= 0 {
-                    try db.cachedStatement(sql: delete).execute(arguments: StatementArguments(columns))
+                var binder = StatementBinder(subtractStatement)
+                binder.integer(change)
+                bindKey(key, &binder)
+                if let left = try Int.fetchOne(subtractStatement), left <= 0 {
+                    var binder = StatementBinder(deleteStatement)
+                    bindKey(key, &binder)
+                    try deleteStatement.execute()
                 }
             }
         }

@@ -59,6 +59,8 @@ public final class ImportWriter {
     private let summary = EnforcementSummary()
     /// The enforcement insert, kept apart from `statements`: a large import runs it for every row.
     private var enforcementInsert: Statement?
+    /// Holds the text of the enforcement row being written, so that SQLite binds it without copying.
+    private let arena = BindingArena()
 
     init(db: Database, importID: Int64, request: ImportRequest) {
         self.db = db
@@ -183,9 +185,9 @@ public final class ImportWriter {
     public func write(_ record: EnforcementRecord, line: Int) throws -> WriteOutcome {
         try replaceMonthIfNeeded(table: "enforcement", stationID: record.stationID, date: record.date)
         func bind(_ statement: Statement) {
-            var binder = StatementBinder(statement)
-            binder.text(record.date.description)
-            binder.text(record.time?.description)
+            var binder = StatementBinder(statement, arena: arena)
+            binder.date(record.date)
+            binder.time(record.time)
             binder.text(record.stationID)
             binder.text(record.department.rawValue)
             binder.text(record.zoneID)

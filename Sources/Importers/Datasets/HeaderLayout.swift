@@ -6,8 +6,20 @@ struct HeaderLayout {
     }
 
     let sources: [String: Source]
+    /// `sources` as a list, for ``source(of:)``.
+    private let sourceList: [(column: String, source: Source)]
     let headerCount: Int
     let warnings: [ImportDiagnostic]
+
+    /// Where `column` comes from; `nil` when the file has no such column.
+    ///
+    /// Asked for every cell of every row: a dataset has at most 16 columns, whose names are short ASCII strings
+    /// that compare in a few instructions, so a scan of the list costs less than hashing the name for
+    /// `sources` (a tenth of the reading thread's time on a large import).
+    func source(of column: String) -> Source? {
+        for entry in sourceList where entry.column == column { return entry.source }
+        return nil
+    }
 
     /// Headers that look like personal data. The importer never stores unmapped columns; these get a warning.
     static let personalDataMarkers = ["氏名", "名前", "住所", "電話", "免許証", "生年月日", "name_kana", "address", "phone"]
@@ -75,6 +87,7 @@ struct HeaderLayout {
         }
         if !errors.isEmpty { throw ImportError(errors) }
         self.sources = sources
+        self.sourceList = sources.map { ($0.key, $0.value) }
         self.headerCount = header.count
         self.warnings = warnings
     }

@@ -92,20 +92,20 @@ final class RowDecoder {
 
         mutating func fail(_ column: String?, _ message: String) {
             var index: Int?
-            if let column, case .field(let i, _)? = decoder.layout.sources[column] { index = i + 1 }
+            if let column, case .field(let i, _)? = decoder.layout.source(of: column) { index = i + 1 }
             diagnostics.append(ImportDiagnostic(file: decoder.file, line: line, column: index, message: message))
         }
 
         /// The column's header as the file spells it (or the canonical name for constants).
         func label(_ column: String) -> String {
-            if case .field(_, let header)? = decoder.layout.sources[column] { return header }
+            if case .field(_, let header)? = decoder.layout.source(of: column) { return header }
             return column
         }
 
         /// The trimmed cell, mapped through the profile's value map; `nil` when empty or absent.
         func text(_ column: String) -> String? {
             let raw: String
-            switch decoder.layout.sources[column] {
+            switch decoder.layout.source(of: column) {
             case .field(let index, _)?:
                 guard index < fields.count else { return nil }
                 raw = fields[index]
