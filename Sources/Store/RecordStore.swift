@@ -40,10 +40,6 @@ public final class RecordStore: Sendable {
             // 16 MiB of page cache per connection: enough to keep a month's import in memory until it commits,
             // small enough that memory stays bounded whatever the file's size.
             try db.execute(sql: "PRAGMA cache_size = -16384")
-            // 32 KiB pages for a new database (an existing one keeps its own): an import's B-tree work per row
-            // is about a fifth less than with the default 4 KiB pages (docs/PERFORMANCE.md). It must be set
-            // before the first table is created, and before WAL mode is turned on.
-            try db.execute(sql: "PRAGMA page_size = 32768")
         }
         do {
             pool = try DatabasePool(path: path, configuration: grdb)
