@@ -63,7 +63,8 @@ let package = Package(
             name: "SampleGeneratorTests",
             dependencies: ["SampleGenerator", "BikePDCACore", "Importers", "Pipeline", "Store"]),
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "BikePDCACore"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "BikePDCACore"]),
+        .testTarget(
+            name: "StoreTests", dependencies: ["Store", "BikePDCACore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "NPATests",
             dependencies: [
