@@ -81,7 +81,8 @@ struct StatementBinder {
     private mutating func ascii(count: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) {
         if let arena, let bytes = arena.allocate(count) {
             write(bytes)
-            _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self),
+            _ = sqlite3_bind_text(
+                statement, index, UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self),
                 Int32(count), Self.static)
         } else {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
