@@ -70,6 +70,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM-DD` (the form the store writes); other forms go through ``JapaneseDateParser``.
     public init?(iso text: some StringProtocol) {
+        if let (year, month, day) = ISODigits.date(text) {
+            self.init(year: year, month: month, day: day)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
             let d = Int(parts[2])
@@ -101,6 +105,11 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM`.
     public init?(iso text: some StringProtocol) {
+        if let (year, month) = ISODigits.yearMonth(text) {
+            guard (1...12).contains(month) else { return nil }
+            self.init(year: year, month: month)
+            return
+        }
         let parts = text.split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
             (1...12).contains(m)
@@ -178,4 +187,35 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool { lhs.secondOfDay < rhs.secondOfDay }
+}
+
+/// The fast path of the `iso` initialisers: the stored forms `YYYY-MM-DD` and `YYYY-MM` are read digit by digit
+/// (the store reads millions of them); anything else goes through the general parsing.
+enum ISODigits {
+    /// Year, month and day of exactly `YYYY-MM-DD` in ASCII digits.
+    static func date(_ text: some StringProtocol) -> (year: Int, month: Int, day: Int)? {
+        var bytes = text.utf8.makeIterator()
+        guard let year = number(&bytes, 4), bytes.next() == UInt8(ascii: "-"), let month = number(&bytes, 2),
+            bytes.next() == UInt8(ascii: "-"), let day = number(&bytes, 2), bytes.next() == nil
+        else { return nil }
+        return (year, month, day)
+    }
+
+    /// Year and month of exactly `YYYY-MM` in ASCII digits.
+    static func yearMonth(_ text: some StringProtocol) -> (year: Int, month: Int)? {
+        var bytes = text.utf8.makeIterator()
+        guard let year = number(&bytes, 4), bytes.next() == UInt8(ascii: "-"), let month = number(&bytes, 2),
+            bytes.next() == nil
+        else { return nil }
+        return (year, month)
+    }
+
+    private static func number<Bytes: IteratorProtocol<UInt8>>(_ bytes: inout Bytes, _ count: Int) -> Int? {
+        var value = 0
+        for _ in 0..<count {
+            guard let byte = bytes.next(), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
 }

@@ -101,3 +101,43 @@ struct LocalDateTests {
         #expect(LocalTime(hour: 24, minute: 0) == nil)
     }
 }
+
+@Suite("Reading the stored ISO forms")
+struct ISOFormTests {
+    @Test("every day from 1989 to 2040 reads back from its YYYY-MM-DD, and every month from its YYYY-MM")
+    func roundTrip() throws {
+        let first = try #require(LocalDate(year: 1989, month: 1, day: 1)).dayNumber
+        let last = try #require(LocalDate(year: 2040, month: 12, day: 31)).dayNumber
+        var months = 0
+        for number in first...last {
+            let date = LocalDate(dayNumber: number)
+            #expect(LocalDate(iso: date.description) == date)
+            if date.day == 1 {
+                #expect(YearMonth(iso: date.yearMonth.description) == date.yearMonth)
+                months += 1
+            }
+        }
+        #expect(months == 52 * 12)
+    }
+
+    @Test(
+        "dates that do not exist are refused, and looser spellings still go through the general reading",
+        arguments: [
+            ("2025-02-29", nil), ("2024-02-29", "2024-02-29"), ("2025-04-31", nil), ("2025-00-10", nil),
+            ("2025-4-1", "2025-04-01"), ("2025-04-1", "2025-04-01"), ("2025/04/01", nil), ("2025-04-01 ", nil),
+            ("20250401", nil), ("", nil), ("2025-04-0x", nil),
+        ] as [(String, String?)])
+    func dates(text: String, expected: String?) {
+        #expect(LocalDate(iso: text)?.description == expected)
+    }
+
+    @Test(
+        "months outside 1–12 are refused; a one-digit month still reads",
+        arguments: [
+            ("2025-13", nil), ("2025-00", nil), ("2025-12", "2025-12"), ("2025-4", "2025-04"),
+            ("25-04", nil),
+        ] as [(String, String?)])
+    func months(text: String, expected: String?) {
+        #expect(YearMonth(iso: text)?.description == expected)
+    }
+}
