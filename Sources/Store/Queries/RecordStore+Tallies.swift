@@ -400,6 +400,42 @@ extension RecordStore {
 }
 
 /// A result filled in by another thread; read only after waiting for it.
+extension RecordStore {
+    /// Runs two groups of reads at once, `first` on the calling thread and `second` on another, and returns both
+    /// results (or the first error). Each read takes its own connection from the pool: in WAL mode readers do not
+    /// wait for each other, so on two cores two long reads take about the time of the longer one.
+    public func concurrently<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () throws -> First, _ second: @Sendable () throws -> Second
+    ) throws -> (First, Second) {
+        let firstResult = PendingValue<First>()
+        let secondResult = PendingValue<Second>()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                firstResult.result = Result { try first() }
+            } else {
+                secondResult.result = Result { try second() }
+            }
+        }
+        return (try firstResult.get(), try secondResult.get())
+    }
+}
+
+/// A value computed on another thread, handed over under a lock.
+private final class PendingValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Result<Value, any Error>?
+
+    var result: Result<Value, any Error>? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+
+    func get() throws -> Value {
+        guard let result else { throw StoreError.database(path: "", message: "a parallel query did not finish") }
+        return try result.get()
+    }
+}
+
 private final class PendingResult<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Result<Value, StoreError>?
