@@ -109,8 +109,9 @@ extension RecordStore {
                         sql: """
                             SELECT station_id, department, zone_id, violation, outcome, n, month
                             FROM enforcement_monthly
-                            WHERE month BETWEEN ? AND ? AND station_id >= ? AND station_id < ?
-                            """, arguments: [months.lowerBound.description, months.upperBound.description, low, high]),
+                            WHERE month BETWEEN ? AND ? AND station_id IN (\(Self.summaryStations("enforcement_monthly")))
+                            """,
+                        arguments: [months.lowerBound.description, months.upperBound.description, low, high, high]),
                     month: nil)
             }
             for days in split.partialRanges {
@@ -120,16 +121,12 @@ extension RecordStore {
                         sql: """
                             SELECT station_id, department, zone_id, violation, outcome, COUNT(*)
                             FROM enforcement
-                            WHERE station_id IN (
-                                SELECT DISTINCT station_id FROM enforcement_monthly
-                                WHERE month = ? AND station_id >= ? AND station_id < ?)
+                            WHERE station_id IN (\(Self.summaryStations("enforcement_monthly")))
                               AND date >= ? AND date <= ?
                             GROUP BY station_id, department, zone_id, violation, outcome
                             """,
-                        arguments: [
-                            days.lowerBound.yearMonth.description, low, high, days.lowerBound.description,
-                            days.upperBound.description,
-                        ]), month: days.lowerBound.yearMonth)
+                        arguments: [low, high, high, days.lowerBound.description, days.upperBound.description]),
+                    month: days.lowerBound.yearMonth)
             }
             return result
         }
@@ -217,7 +214,8 @@ extension RecordStore {
                     dataset == .enforcement
                     ? """
                     SELECT station_id, month, SUM(n) FROM enforcement_monthly
-                    WHERE month BETWEEN ? AND ? AND station_id >= ? AND station_id < ? GROUP BY station_id, month
+                    WHERE month BETWEEN ? AND ? AND station_id IN (\(Self.summaryStations("enforcement_monthly")))
+                    GROUP BY station_id, month
                     """
                     : """
                     SELECT station_id, substr(date, 1, 7) AS month, COUNT(*) FROM \(dataset.rawValue)
@@ -226,7 +224,7 @@ extension RecordStore {
                     """
                 let arguments: StatementArguments =
                     dataset == .enforcement
-                    ? [start.yearMonth.description, end.yearMonth.description, low, high]
+                    ? [start.yearMonth.description, end.yearMonth.description, low, high, high]
                     : [start.yearMonth.firstDay.description, end.yearMonth.lastDay.description, low, high]
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try rows.next() {
@@ -280,10 +278,12 @@ extension RecordStore {
                     let rows = try Row.fetchCursor(
                         db,
                         sql: """
-                            SELECT zone_id, station_id, weekday, hour, SUM(n) FROM enforcement_zone_times
-                            WHERE month BETWEEN ? AND ? AND station_id >= ? AND station_id < ?
-                            GROUP BY zone_id, station_id, weekday, hour
-                            """, arguments: [months.lowerBound.description, months.upperBound.description, low, high])
+                            SELECT zone_id, station_id, weekday, hour, n FROM enforcement_zone_times
+                            WHERE month BETWEEN ? AND ?
+                              AND station_id IN (\(Self.summaryStations("enforcement_zone_times")))
+                            """,
+                        arguments: [months.lowerBound.description, months.upperBound.description, low, high, high])
+                    // Summed here rather than by a GROUP BY, which would sort every row of the span first.
                     while let row = try rows.next() {
                         let hour: Int = row[3]
                         let key = HourWeekdayKey(
@@ -297,16 +297,11 @@ extension RecordStore {
                             db,
                             sql: """
                                 SELECT zone_id, station_id, date, substr(time, 1, 2), COUNT(*) FROM enforcement
-                                WHERE station_id IN (
-                                    SELECT DISTINCT station_id FROM enforcement_zone_times
-                                    WHERE month = ? AND station_id >= ? AND station_id < ?)
+                                WHERE station_id IN (\(Self.summaryStations("enforcement_zone_times")))
                                   AND date >= ? AND date <= ? AND zone_id IS NOT NULL
                                 GROUP BY zone_id, station_id, date, substr(time, 1, 2)
                                 """,
-                            arguments: [
-                                days.lowerBound.yearMonth.description, low, high, days.lowerBound.description,
-                                days.upperBound.description,
-                            ]))
+                            arguments: [low, high, high, days.lowerBound.description, days.upperBound.description]))
                 }
             }
             return counts.map { key, count in
@@ -397,9 +392,26 @@ extension RecordStore {
         guard let scope else { return ("", "\u{10FFFF}") }
         return (scope.lowerBound, scope.upperBound)
     }
+
+    /// A subquery listing the stations that have rows in the summary `table` (whose primary key starts with
+    /// `station_id`) within the bounds `?`…`?`, bound as (low, high, high).
+    ///
+    /// Each step seeks the next station in the key, so the list costs one seek per station. A condition
+    /// `station_id IN (this) AND month BETWEEN …` then reads each station's months straight from the key, where
+    /// `station_id >= ? AND station_id < ? AND month BETWEEN …` read every month of every station in range: on
+    /// the national database (ten years stored) a year's enforcement groups took 0.35 s instead of 0.07 s.
+    static func summaryStations(_ table: String) -> String {
+        """
+        WITH RECURSIVE listed(id) AS (
+            SELECT MIN(station_id) FROM \(table) WHERE station_id >= ? AND station_id < ?
+            UNION ALL
+            SELECT (SELECT MIN(station_id) FROM \(table) WHERE station_id > listed.id AND station_id < ?)
+            FROM listed WHERE listed.id IS NOT NULL)
+        SELECT id FROM listed WHERE id IS NOT NULL
+        """
+    }
 }
 
-/// A result filled in by another thread; read only after waiting for it.
 extension RecordStore {
     /// Runs two groups of reads at once, `first` on the calling thread and `second` on another, and returns both
     /// results (or the first error). Each read takes its own connection from the pool: in WAL mode readers do not
@@ -436,6 +448,7 @@ private final class PendingValue<Value: Sendable>: @unchecked Sendable {
     }
 }
 
+/// A result filled in by another thread; read only after waiting for it.
 private final class PendingResult<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Result<Value, StoreError>?
