@@ -42,7 +42,8 @@ extension RecordStore {
     /// Plan rows (計画) whose period overlaps `start`…`end`, ordered by period, station, department and zone.
     public func plans(overlapping start: LocalDate, _ end: LocalDate) throws(StoreError) -> [Plan] {
         try read { db in
-            try Row.fetchAll(
+            var periods: [String: PlanPeriod?] = [:]
+            return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT period, station_id, department, zone_id, planned_operations, planned_officer_hours,
@@ -51,16 +52,22 @@ extension RecordStore {
                     ORDER BY period_start, station_id, department, zone_id
                     """, arguments: [end.description, start.description]
             ).compactMap { row -> Plan? in
-                guard let period = try? PlanPeriod.parse(row["period"] as String),
-                    let department = Department(rawValue: row["department"])
-                else { return nil }
-                let zone: String = row["zone_id"]
+                // Columns by position and each period's text parsed once: a national year has 70,000 plan rows
+                // and a few dozen periods.
+                let periodText: String = row[0]
+                let period: PlanPeriod?
+                if let known = periods[periodText] {
+                    period = known
+                } else {
+                    period = try? PlanPeriod.parse(periodText)
+                    periods[periodText] = period
+                }
+                guard let period, let department = Department(rawValue: row[2]) else { return nil }
+                let zone: String = row[3]
                 return Plan(
-                    period: period, stationID: row["station_id"], department: department,
-                    zoneID: zone.isEmpty ? nil : zone, plannedOperations: row["planned_operations"],
-                    plannedOfficerHours: row["planned_officer_hours"], targetWarnings: row["target_warnings"],
-                    targetCitations: row["target_citations"],
-                    targetAccidentReductionPercent: row["target_accident_reduction_pct"])
+                    period: period, stationID: row[1], department: department, zoneID: zone.isEmpty ? nil : zone,
+                    plannedOperations: row[4], plannedOfficerHours: row[5], targetWarnings: row[6],
+                    targetCitations: row[7], targetAccidentReductionPercent: row[8])
             }
         }
     }

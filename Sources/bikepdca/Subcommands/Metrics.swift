@@ -227,7 +227,9 @@ enum AnalyticsSupport {
             {
                 (
                     stations: try store.stations().filter { inScope($0.id) },
-                    zones: try (knownZones ?? zones(store)).filter { inScope($0.stationID) },
+                    // The metrics use the zones' designations, not their shapes: without known zones the
+                    // stored geometry is left unparsed.
+                    zones: try (knownZones ?? store.zones().map(\.zone)).filter { inScope($0.stationID) },
                     plans: try store.plans(overlapping: period.start, period.end).filter { inScope($0.stationID) },
                     tallies: try store.periodTallies(from: period.start, to: period.end, scope: scope)
                 )
