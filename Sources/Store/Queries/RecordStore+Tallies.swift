@@ -356,22 +356,18 @@ extension RecordStore {
     public func periodTallies(from start: LocalDate, to end: LocalDate, scope: StationScope? = nil)
         throws(StoreError) -> PeriodTallies
     {
-        // The zones' hour × weekday profile is the other long scan: it runs on a second reader connection (WAL
-        // lets readers work in parallel) while this thread does the grouped counts.
-        let profile = PendingResult<[HourWeekdayTally]>()
-        let group = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: group) {
-            do throws(StoreError) {
-                profile.result = .success(
-                    try self.zoneHourWeekdayTallies(of: .enforcement, from: start, to: end, scope: scope))
-            } catch {
-                profile.result = .failure(error)
-            }
-        }
-        defer { group.wait() }
-        let enforcement = try enforcementTallies(from: start, to: end, scope: scope)
-        let accidents = try accidentTallies(from: start, to: end, scope: scope)
-        let activities = try activityTallies(from: start, to: end, scope: scope)
+        // The zones' hour × weekday profile is the other long scan: it runs on a second reader connection while
+        // this thread does the grouped counts.
+        let ((enforcement, accidents, activities), profile) = try concurrently(
+            { () throws(StoreError) in
+                (
+                    try enforcementTallies(from: start, to: end, scope: scope),
+                    try accidentTallies(from: start, to: end, scope: scope),
+                    try activityTallies(from: start, to: end, scope: scope)
+                )
+            },
+            { () throws(StoreError) in try zoneHourWeekdayTallies(of: .enforcement, from: start, to: end, scope: scope)
+            })
         var delivered: [StationMonthCount] = []
         func add(_ dataset: DatasetKind, _ items: [(String, YearMonth, Int)]) {
             var sums: [String: [YearMonth: Int]] = [:]
@@ -386,10 +382,9 @@ extension RecordStore {
         add(.enforcement, enforcement.map { ($0.stationID, $0.month, $0.count) })
         add(.accidents, accidents.map { ($0.stationID, $0.month, $0.count) })
         add(.activities, activities.map { ($0.stationID, $0.month, $0.operations) })
-        group.wait()
         return PeriodTallies(
             start: start, end: end, enforcement: enforcement, accidents: accidents, activities: activities,
-            coverage: delivered, zoneEnforcementTimes: try profile.get())
+            coverage: delivered, zoneEnforcementTimes: profile)
     }
 }
 
@@ -424,34 +419,18 @@ extension RecordStore {
     /// results (or the first error). Each read takes its own connection from the pool: in WAL mode readers do not
     /// wait for each other, so on two cores two long reads take about the time of the longer one.
     public func concurrently<First: Sendable, Second: Sendable>(
-        _ first: @Sendable () throws -> First, _ second: @Sendable () throws -> Second
-    ) throws -> (First, Second) {
-        let firstResult = PendingValue<First>()
-        let secondResult = PendingValue<Second>()
+        _ first: @Sendable () throws(StoreError) -> First, _ second: @Sendable () throws(StoreError) -> Second
+    ) throws(StoreError) -> (First, Second) {
+        let firstResult = PendingResult<First>()
+        let secondResult = PendingResult<Second>()
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             if index == 0 {
-                firstResult.result = Result { try first() }
+                firstResult.result = Result { () throws(StoreError) in try first() }
             } else {
-                secondResult.result = Result { try second() }
+                secondResult.result = Result { () throws(StoreError) in try second() }
             }
         }
         return (try firstResult.get(), try secondResult.get())
-    }
-}
-
-/// A value computed on another thread, handed over under a lock.
-private final class PendingValue<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Result<Value, any Error>?
-
-    var result: Result<Value, any Error>? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
-
-    func get() throws -> Value {
-        guard let result else { throw StoreError.database(path: "", message: "a parallel query did not finish") }
-        return try result.get()
     }
 }
 

@@ -224,17 +224,19 @@ enum AnalyticsSupport {
         // The period's own tallies on this thread, the earlier years' accidents on another (about half the reads
         // each on a national database).
         let (current, history) = try store.concurrently(
-            {
-                (
+            { () throws(StoreError) in
+                // The metrics use the zones' designations, not their shapes: without known zones the stored
+                // geometry is left unparsed.
+                var zones = knownZones
+                if zones == nil { zones = try store.zones().map(\.zone) }
+                return (
                     stations: try store.stations().filter { inScope($0.id) },
-                    // The metrics use the zones' designations, not their shapes: without known zones the
-                    // stored geometry is left unparsed.
-                    zones: try (knownZones ?? store.zones().map(\.zone)).filter { inScope($0.stationID) },
+                    zones: (zones ?? []).filter { inScope($0.stationID) },
                     plans: try store.plans(overlapping: period.start, period.end).filter { inScope($0.stationID) },
                     tallies: try store.periodTallies(from: period.start, to: period.end, scope: scope)
                 )
             },
-            {
+            { () throws(StoreError) in
                 (
                     lastYear: try store.accidentTallies(from: lastYear.start, to: lastYear.end, scope: scope),
                     earlierYears: [
