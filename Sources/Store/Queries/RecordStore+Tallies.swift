@@ -269,14 +269,17 @@ extension RecordStore {
                 }
             }
             if dataset == .accidents {
-                // Grouped in the order of the `accidents_zone_hours` index, so SQLite streams the groups.
+                // Grouped in the order of the `accidents_zone_hours` index, so SQLite streams the groups. The unary
+                // `+` keeps the planner from taking the station range to another index instead (which then sorted
+                // every accident of the span: 0.39 s against 0.10 s on the national database, equal for one
+                // prefecture).
                 try fold(
                     Row.fetchCursor(
                         db,
                         sql: """
                             SELECT zone_id, station_id, date, substr(time, 1, 2), COUNT(*) FROM accidents
                             WHERE zone_id IS NOT NULL AND date >= ? AND date <= ?
-                              AND station_id >= ? AND station_id < ?
+                              AND +station_id >= ? AND +station_id < ?
                             GROUP BY zone_id, station_id, date, substr(time, 1, 2)
                             """, arguments: [start.description, end.description, low, high]))
             } else {
