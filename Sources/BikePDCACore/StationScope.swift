@@ -31,3 +31,8 @@ public struct StationScope: Hashable, Sendable, CustomStringConvertible {
 
     private static func pad(_ code: Int) -> String { code < 10 ? "0\(code)" : String(code) }
 }
+
+extension Optional where Wrapped == StationScope {
+    /// Whether the station with `stationID` is in scope; with no scope, every station is.
+    public func includes(_ stationID: String) -> Bool { self?.contains(stationID) ?? true }
+}

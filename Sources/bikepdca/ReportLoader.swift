@@ -24,7 +24,7 @@ struct ReportLoader {
         self.scope = scope
         cache = TallyCache(store: store, scope: scope)
         zones = try AnalyticsSupport.zones(store, scope: scope)
-        stations = try store.stations().filter { scope?.contains($0.id) ?? true }
+        stations = try store.stations().filter { scope.includes($0.id) }
     }
 
     /// The zone with `id`, or a one-line error naming the allowed values and exit 1.

@@ -45,3 +45,16 @@ struct FiscalYearToDateTests {
         #expect(lastYear.start.description == lastYearStart && lastYear.end.description == lastYearEnd)
     }
 }
+
+@Suite("An optional station scope")
+struct OptionalStationScopeTests {
+    @Test("no scope includes every station; a scope only its prefecture's")
+    func includes() {
+        let none: StationScope? = nil
+        let tokyo = StationScope("30")
+        #expect(tokyo != nil)
+        #expect(none.includes("30101") && none.includes("01101"))
+        #expect(tokyo.includes("30101") && tokyo.includes("30999"))
+        #expect(!tokyo.includes("31101") && !tokyo.includes("29999"))
+    }
+}

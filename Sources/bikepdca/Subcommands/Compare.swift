@@ -94,7 +94,7 @@ extension BikePDCA {
                     zones: zones,
                     subject: subject, singleZone: zone != nil, windows: explicitWindows, window: window,
                     methods: methods, prefectureComparison: comparison == "prefecture",
-                    stationIDs: try opened.stations().filter { try scope.scope()?.contains($0.id) ?? true }.map(\.id))
+                    stationIDs: try opened.stations().filter { try scope.scope().includes($0.id) }.map(\.id))
             } catch let error as EvaluationProblem {
                 Console.error("error: \(error)")
                 throw ExitCode(1)

@@ -201,7 +201,7 @@ enum AnalyticsSupport {
 
     /// Zones with their geometry parsed (a zone whose stored geometry does not parse keeps none).
     static func zones(_ store: RecordStore, scope: StationScope? = nil) throws(StoreError) -> [Zone] {
-        try store.zones().filter { scope?.contains($0.zone.stationID) ?? true }.map { stored in
+        try store.zones().filter { scope.includes($0.zone.stationID) }.map { stored in
             guard let text = stored.geometryJSON, let geometry = try? GeoJSON.geometry(from: text) else {
                 return stored.zone
             }
@@ -217,7 +217,6 @@ enum AnalyticsSupport {
     static func metricsInput(
         store: RecordStore, period: ReportingPeriod, zones knownZones: [Zone]? = nil, scope: StationScope? = nil
     ) throws -> MetricsInput {
-        @Sendable func inScope(_ stationID: String) -> Bool { scope?.contains(stationID) ?? true }
         let lastYear = period.sameSpanPreviousYear()
         let twoYears = lastYear.sameSpanPreviousYear()
         let threeYears = twoYears.sameSpanPreviousYear()
@@ -230,9 +229,11 @@ enum AnalyticsSupport {
                 var zones = knownZones
                 if zones == nil { zones = try store.zones().map(\.zone) }
                 return (
-                    stations: try store.stations().filter { inScope($0.id) },
-                    zones: (zones ?? []).filter { inScope($0.stationID) },
-                    plans: try store.plans(overlapping: period.start, period.end).filter { inScope($0.stationID) },
+                    stations: try store.stations().filter { scope.includes($0.id) },
+                    zones: (zones ?? []).filter { scope.includes($0.stationID) },
+                    plans: try store.plans(overlapping: period.start, period.end).filter {
+                        scope.includes($0.stationID)
+                    },
                     tallies: try store.periodTallies(from: period.start, to: period.end, scope: scope)
                 )
             },
