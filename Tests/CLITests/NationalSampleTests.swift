@@ -87,7 +87,11 @@ struct PrefectureScopeTests {
                 #expect(run.status == 0, "\(dataset): \(run.stderr)")
             }
         }
-        for arguments in [["metrics", "--period", "FY2024", "--format", "csv"], ["act", "--period", "FY2024"]] {
+        for arguments in [
+            ["metrics", "--period", "FY2024", "--format", "csv"], ["act", "--period", "FY2024"],
+            // Partial months at both ends: counted from the records, not the summary.
+            ["metrics", "--period", "2024-04-10..2025-02-20", "--format", "csv"],
+        ] {
             let scoped = try CommandLineRun(arguments + ["--prefecture", "20"], database: both)
             let own = try CommandLineRun(arguments, database: only)
             #expect(scoped.status == 0 && own.status == 0, "\(scoped.stderr) \(own.stderr)")
