@@ -5,19 +5,18 @@ struct HeaderLayout {
         case constant(String)
     }
 
-    let sources: [String: Source]
-    /// `sources` as a list, for ``source(of:)``.
-    private let sourceList: [(column: String, source: Source)]
+    /// Each column the file provides (a dataset has at most 16), with where it comes from.
+    let sources: [(column: String, source: Source)]
     let headerCount: Int
     let warnings: [ImportDiagnostic]
 
     /// Where `column` comes from; `nil` when the file has no such column.
     ///
     /// Asked for every cell of every row: a dataset has at most 16 columns, whose names are short ASCII strings
-    /// that compare in a few instructions, so a scan of the list costs less than hashing the name for
-    /// `sources` (a tenth of the reading thread's time on a large import).
+    /// that compare in a few instructions, so a scan of the list costs less than hashing the name for a
+    /// dictionary (that hashing took a tenth of the reading thread's time on a large import).
     func source(of column: String) -> Source? {
-        for entry in sourceList where entry.column == column { return entry.source }
+        for entry in sources where entry.column == column { return entry.source }
         return nil
     }
 
@@ -86,8 +85,7 @@ struct HeaderLayout {
                         + (ignored.count > 10 ? " and \(ignored.count - 10) more" : "")))
         }
         if !errors.isEmpty { throw ImportError(errors) }
-        self.sources = sources
-        self.sourceList = sources.map { ($0.key, $0.value) }
+        self.sources = sources.map { ($0.key, $0.value) }
         self.headerCount = header.count
         self.warnings = warnings
     }
