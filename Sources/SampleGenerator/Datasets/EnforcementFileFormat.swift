@@ -80,8 +80,8 @@ struct EnforcementRowWriter {
         case .canonical, .reiwaDates:
             row.append(raw: world.stations[draft.stationIndex].idBytes)
             row.append(draft.department.rawValue)
-            appendZone(&row, draft)
-            appendLocation(&row, draft)
+            row.append(raw: draft.zoneIndex.map { world.zones[$0].idBytes })
+            row.append(draft.location)
             row.append(raw: violationBytes[draft.violationIndex])
             row.append(draft.outcome.rawValue)
             row.append(draft.vehicle.rawValue)
@@ -93,37 +93,15 @@ struct EnforcementRowWriter {
             row.append(draft.outcome.labelJA)
             row.append(draft.vehicle == .bicycle ? "自転車" : "特定小型原動機付自転車")
             row.append(draft.ageBand.map(EnforcementRowWriter.japaneseAgeBand))
-            appendZone(&row, draft)
-            appendLocation(&row, draft)
+            row.append(raw: draft.zoneIndex.map { world.zones[$0].idBytes })
+            row.append(draft.location)
         }
-        if let activity = draft.activityIndex {
-            row.append(raw: world.activities[activity].idBytes)
-        } else {
-            row.appendEmpty()
-        }
+        row.append(raw: draft.activityIndex.map { world.activities[$0].idBytes })
     }
 
     /// The Japanese label, except where it holds 〜 (WAVE DASH): CP932 turns that into ～ (FULLWIDTH TILDE), which
     /// no longer matches the label, so those bands keep their codes, as many station spreadsheets do.
     static func japaneseAgeBand(_ band: AgeBand) -> String {
         band.labelJA.contains("〜") ? band.rawValue : band.labelJA
-    }
-
-    private func appendZone(_ row: inout CSVRow, _ draft: EnforcementDraft) {
-        if let zone = draft.zoneIndex {
-            row.append(raw: world.zones[zone].idBytes)
-        } else {
-            row.appendEmpty()
-        }
-    }
-
-    private func appendLocation(_ row: inout CSVRow, _ draft: EnforcementDraft) {
-        if let location = draft.location {
-            row.append(location.latitude, decimals: 6)
-            row.append(location.longitude, decimals: 6)
-        } else {
-            row.appendEmpty()
-            row.appendEmpty()
-        }
     }
 }

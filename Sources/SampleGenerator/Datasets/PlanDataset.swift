@@ -95,9 +95,9 @@ enum PlanDataset {
                     row.append(plan.zone.map { world.zones[$0].zone.id })
                     row.append(plan.operations)
                     row.append(ReferenceDataset.number(plan.officerHours))
-                    appendOptional(&row, plan.warnings)
-                    appendOptional(&row, plan.citations)
-                    appendOptional(&row, plan.reductionPercent)
+                    row.append(plan.warnings)
+                    row.append(plan.citations)
+                    row.append(plan.reductionPercent)
                     try output.write(row)
                 }
                 return rows.count
@@ -126,13 +126,5 @@ enum PlanDataset {
 
     private static func roundedToTen(_ value: Double) -> Int {
         max(10, Int((value / 10).rounded()) * 10)
-    }
-
-    private static func appendOptional(_ row: inout CSVRow, _ value: Int?) {
-        if let value {
-            row.append(value)
-        } else {
-            row.appendEmpty()
-        }
     }
 }

@@ -119,31 +119,13 @@ struct NationalFiscalYearWriter {
         row.append(minuteOfDay: stop.minute)
         row.append(raw: geography.stations[stop.stationIndex].idBytes)
         row.append(raw: NationalFiscalYearWriter.departmentBytes[stop.department] ?? [])
-        if let zone = stop.zoneIndex {
-            row.append(raw: geography.zones[zone].idBytes)
-        } else {
-            row.appendEmpty()
-        }
-        if let location = stop.location {
-            row.append(location.latitude, decimals: 6)
-            row.append(location.longitude, decimals: 6)
-        } else {
-            row.appendEmpty()
-            row.appendEmpty()
-        }
+        row.append(raw: stop.zoneIndex.map { geography.zones[$0].idBytes })
+        row.append(stop.location)
         row.append(raw: violationBytes[stop.violationIndex])
         row.append(raw: NationalFiscalYearWriter.outcomeBytes[stop.outcome] ?? [])
         row.append(raw: NationalFiscalYearWriter.vehicleBytes[stop.vehicle] ?? [])
-        if let age = stop.ageBand {
-            row.append(raw: NationalFiscalYearWriter.ageBytes[age] ?? [])
-        } else {
-            row.appendEmpty()
-        }
-        if let activity = stop.activityIndex {
-            row.append(raw: activities[activity].idBytes)
-        } else {
-            row.appendEmpty()
-        }
+        row.append(raw: stop.ageBand.map { NationalFiscalYearWriter.ageBytes[$0] ?? [] })
+        row.append(raw: stop.activityIndex.map { activities[$0].idBytes })
     }
 
     /// One plan row (``PlanDataset/header``), its period the month (`2016-04`).
@@ -152,20 +134,12 @@ struct NationalFiscalYearWriter {
         row.append(month.description)
         row.append(raw: stationID)
         row.append(plan.department.rawValue)
-        if let zone = plan.zoneIndex {
-            row.append(raw: geography.zones[zone].idBytes)
-        } else {
-            row.appendEmpty()
-        }
+        row.append(raw: plan.zoneIndex.map { geography.zones[$0].idBytes })
         row.append(plan.operations)
         row.append(ReferenceDataset.number(plan.officerHours))
-        for value in [plan.warnings, plan.citations, plan.reductionPercent] {
-            if let value {
-                row.append(value)
-            } else {
-                row.appendEmpty()
-            }
-        }
+        row.append(plan.warnings)
+        row.append(plan.citations)
+        row.append(plan.reductionPercent)
     }
 
     private static let departmentBytes = Dictionary(

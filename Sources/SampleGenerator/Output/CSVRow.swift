@@ -47,6 +47,36 @@ struct CSVRow {
         bytes.append(contentsOf: raw)
     }
 
+    /// Appends bytes known to need no quoting, or an empty field when `nil`.
+    mutating func append(raw: [UInt8]?) {
+        if let raw {
+            append(raw: raw)
+        } else {
+            appendEmpty()
+        }
+    }
+
+    /// Appends a decimal integer, or an empty field when `nil`.
+    mutating func append(_ value: Int?) {
+        if let value {
+            append(value)
+        } else {
+            appendEmpty()
+        }
+    }
+
+    /// Appends a position as two fields, latitude then longitude with six decimals (about 0.1 m), or two empty
+    /// fields when `nil`.
+    mutating func append(_ position: Coordinate?) {
+        if let position {
+            append(position.latitude, decimals: 6)
+            append(position.longitude, decimals: 6)
+        } else {
+            appendEmpty()
+            appendEmpty()
+        }
+    }
+
     /// Appends an empty field.
     mutating func appendEmpty() {
         separate()
