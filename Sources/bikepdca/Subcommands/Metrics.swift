@@ -226,11 +226,11 @@ enum AnalyticsSupport {
             { () throws(StoreError) in
                 // The metrics use the zones' designations, not their shapes: without known zones the stored
                 // geometry is left unparsed.
-                var zones = knownZones
-                if zones == nil { zones = try store.zones().map(\.zone) }
+                let zones: [Zone]
+                if let knownZones { zones = knownZones } else { zones = try store.zones().map(\.zone) }
                 return (
                     stations: try store.stations().filter { scope.includes($0.id) },
-                    zones: (zones ?? []).filter { scope.includes($0.stationID) },
+                    zones: zones.filter { scope.includes($0.stationID) },
                     plans: try store.plans(overlapping: period.start, period.end).filter {
                         scope.includes($0.stationID)
                     },
