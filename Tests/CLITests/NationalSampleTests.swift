@@ -1,18 +1,25 @@
 import Foundation
 import Testing
 
+/// A fresh database and, beside it, a national set of the first `prefectures` prefectures: fiscal 2024 only, 1 % of
+/// the rows. Expects the generator to succeed.
+private func generateNationalSet(prefectures: Int) throws -> (database: String, folder: String, run: CommandLineRun) {
+    let database = try temporaryDatabase()
+    let folder = (database as NSString).deletingLastPathComponent + "/national"
+    let run = try CommandLineRun(
+        [
+            "sample", "--national", "--out", folder, "--prefectures", String(prefectures), "--years", "1",
+            "--first-fiscal-year", "2024", "--row-scale", "0.01",
+        ], database: database)
+    #expect(run.status == 0, "\(run.stderr)")
+    return (database, folder, run)
+}
+
 @Suite("bikepdca sample --national", .serialized)
 struct NationalSampleTests {
     @Test("writes a small national set that imports cleanly, shows in status and runs through metrics")
     func smallNationalSet() throws {
-        let db = try temporaryDatabase()
-        let folder = (db as NSString).deletingLastPathComponent + "/national"
-        let sample = try CommandLineRun(
-            [
-                "sample", "--national", "--out", folder, "--prefectures", "1", "--years", "1",
-                "--first-fiscal-year", "2024", "--row-scale", "0.01",
-            ], database: db)
-        #expect(sample.status == 0, "\(sample.stderr)")
+        let (db, folder, sample) = try generateNationalSet(prefectures: 1)
         #expect(sample.stdout.contains("stations: 64 rows in 1 file"), "\(sample.stdout)")
         for (dataset, file) in [
             ("stations", "stations.csv"), ("zones", "zones.geojson"),
@@ -59,14 +66,7 @@ struct PrefectureScopeTests {
 
     @Test("metrics and act of one prefecture are those of a database holding only that prefecture")
     func scopeEqualsOwnDatabase() throws {
-        let both = try temporaryDatabase()
-        let folder = (both as NSString).deletingLastPathComponent + "/national"
-        let sample = try CommandLineRun(
-            [
-                "sample", "--national", "--out", folder, "--prefectures", "2", "--years", "1",
-                "--first-fiscal-year", "2024", "--row-scale", "0.01",
-            ], database: both)
-        #expect(sample.status == 0, "\(sample.stderr)")
+        let (both, folder, _) = try generateNationalSet(prefectures: 2)
         // The second prefecture in NPA code order is 青森 (20); its own copy of every file, cut by station.
         let only = try temporaryDatabase()
         let ownFolder = (only as NSString).deletingLastPathComponent + "/aomori"

@@ -26,14 +26,8 @@ struct SampleSetTests {
         let again = Fixtures.temporaryDirectory("again")
         defer { try? FileManager.default.removeItem(at: again) }
         _ = try SampleDataWriter.writeSampleSet(to: again, configuration: Fixtures.configuration)
-        let first = relativeFiles(under: directory)
-        #expect(first == relativeFiles(under: again))
+        let first = try expectSameFiles(directory, again)
         #expect(first.count == summary.files.count)
-        for path in first {
-            let left = try Data(contentsOf: directory.appendingPathComponent(path))
-            let right = try Data(contentsOf: again.appendingPathComponent(path))
-            #expect(left == right, "\(path) differs between two runs")
-        }
     }
 
     @Test("another seed draws other records")

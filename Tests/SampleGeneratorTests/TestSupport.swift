@@ -199,3 +199,16 @@ func relativeFiles(under directory: URL) -> [String] {
     }
     return paths.sorted()
 }
+
+/// Expects `directory` and `again` to hold the same files (`relativeFiles`) with the same bytes; returns the list.
+@discardableResult
+func expectSameFiles(_ directory: URL, _ again: URL) throws -> [String] {
+    let files = relativeFiles(under: directory)
+    #expect(files == relativeFiles(under: again))
+    for path in files {
+        let left = try Data(contentsOf: directory.appendingPathComponent(path))
+        let right = try Data(contentsOf: again.appendingPathComponent(path))
+        #expect(left == right, "\(path) differs between two runs")
+    }
+    return files
+}
