@@ -53,10 +53,8 @@ extension RecordStore {
             var located: [Coordinate] = []
             var unlocated = 0
             while let row = try rows.next() {
-                if let latitude = row[0] as Double?, let longitude = row[1] as Double?,
-                    latitude.isFinite, longitude.isFinite
-                {
-                    located.append(Coordinate(latitude: latitude, longitude: longitude))
+                if let point = Self.position(row, latitudeAt: 0) {
+                    located.append(point)
                 } else {
                     unlocated += 1
                 }
@@ -100,10 +98,8 @@ extension RecordStore {
                     """, arguments: [stationID, start.description, end.description])
             while let row = try rows.next() {
                 let zone: String = row[0]
-                if let latitude = row[1] as Double?, let longitude = row[2] as Double?, latitude.isFinite,
-                    longitude.isFinite
-                {
-                    located[zone, default: []].append(Coordinate(latitude: latitude, longitude: longitude))
+                if let point = Self.position(row, latitudeAt: 1) {
+                    located[zone, default: []].append(point)
                 } else {
                     unlocated[zone, default: 0] += 1
                 }
@@ -114,5 +110,14 @@ extension RecordStore {
             }
             return result
         }
+    }
+
+    /// The position in a row's columns `latitudeAt` and the next (longitude), or `nil` when either is missing or
+    /// not a finite number (such a record is counted as unlocated).
+    private static func position(_ row: Row, latitudeAt index: Int) -> Coordinate? {
+        guard let latitude = row[index] as Double?, let longitude = row[index + 1] as Double?, latitude.isFinite,
+            longitude.isFinite
+        else { return nil }
+        return Coordinate(latitude: latitude, longitude: longitude)
     }
 }
