@@ -77,20 +77,21 @@ final class EnforcementSummary {
 
     /// Counts a stored record (a row with the columns of ``storedColumns``) in or out.
     func add(stored row: Row, change: Int) {
-        guard let date = LocalDate(iso: row[1] as String) else { return }
-        add(
-            stationID: row[0], date: date, hour: Self.hour(of: row[2]), department: row[3], zoneID: row[4],
-            violation: row[5], outcome: row[6], change: change)
+        add(stored: row, zoneID: row[4], change: change)
     }
 
     /// Counts a stored record (as ``add(stored:change:)`` reads it) into its zone and out of `formerZone`.
     func move(stored row: Row, from formerZone: String?) {
+        add(stored: row, zoneID: row[4], change: 1)
+        add(stored: row, zoneID: formerZone, change: -1)
+    }
+
+    /// Counts a stored record as if it were in `zoneID`.
+    private func add(stored row: Row, zoneID: String?, change: Int) {
         guard let date = LocalDate(iso: row[1] as String) else { return }
-        for (zoneID, change) in [(row[4] as String?, 1), (formerZone, -1)] {
-            add(
-                stationID: row[0], date: date, hour: Self.hour(of: row[2]), department: row[3], zoneID: zoneID,
-                violation: row[5], outcome: row[6], change: change)
-        }
+        add(
+            stationID: row[0], date: date, hour: Self.hour(of: row[2]), department: row[3], zoneID: zoneID,
+            violation: row[5], outcome: row[6], change: change)
     }
 
     /// The columns ``add(stored:change:)`` reads, in its order.
