@@ -133,9 +133,7 @@ extension BikePDCA.Report {
 
         func run() throws {
             let reporting = try AnalyticsSupport.parsePeriod(period)
-            let loader = try AnalyticsSupport.run {
-                try ReportLoader(store: try store.open(), scope: try scope.scope())
-            }
+            let loader = try ReportLoader.open(store, scope)
             let zone = try loader.zone(zoneID)
             Console.progress("loading \(reporting.label)…")
             let analytics = try AnalyticsSupport.run { try loader.analytics(reporting) }
@@ -165,9 +163,7 @@ extension BikePDCA.Report {
 
         func run() throws {
             let reporting = try AnalyticsSupport.parsePeriod(period)
-            let loader = try AnalyticsSupport.run {
-                try ReportLoader(store: try store.open(), scope: try scope.scope())
-            }
+            let loader = try ReportLoader.open(store, scope)
             let station = try loader.station(stationID)
             Console.progress("loading \(reporting.label)…")
             let analytics = try AnalyticsSupport.run { try loader.analytics(reporting) }
@@ -193,9 +189,7 @@ extension BikePDCA.Report {
 
         func run() throws {
             let reporting = try AnalyticsSupport.parsePeriod(period)
-            let loader = try AnalyticsSupport.run {
-                try ReportLoader(store: try store.open(), scope: try scope.scope())
-            }
+            let loader = try ReportLoader.open(store, scope)
             Console.progress("loading \(reporting.label)…")
             let analytics = try AnalyticsSupport.run { try loader.analytics(reporting) }
             let writer = try ReportFileWriter(options: output)
@@ -245,9 +239,7 @@ extension BikePDCA.Report {
             if let before, let after {
                 windows = (try AnalyticsSupport.parsePeriod(before), try AnalyticsSupport.parsePeriod(after))
             }
-            let loader = try AnalyticsSupport.run {
-                try ReportLoader(store: try store.open(), scope: try scope.scope())
-            }
+            let loader = try ReportLoader.open(store, scope)
             let found = try loader.zone(zone)
             let result: BeforeAfterResult
             do {
@@ -281,9 +273,7 @@ extension BikePDCA.Report {
 
         func run() throws {
             let reporting = try AnalyticsSupport.parsePeriod(period)
-            let loader = try AnalyticsSupport.run {
-                try ReportLoader(store: try store.open(), scope: try scope.scope())
-            }
+            let loader = try ReportLoader.open(store, scope)
             if loader.scope == nil {
                 let codes = Set(loader.stations.map { $0.id.prefix(2) })
                 if codes.count > 1 {
@@ -345,5 +335,13 @@ extension ReportFileWriter {
             Console.error("error: cannot write \(url.path): \(error.localizedDescription)")
             throw ExitCode(1)
         }
+    }
+}
+
+extension ReportLoader {
+    /// The loader of a report subcommand: the database of `store`, kept to `scope`; a database error is printed
+    /// and exits 1.
+    static func open(_ store: StoreOptions, _ scope: ScopeOptions) throws -> ReportLoader {
+        try AnalyticsSupport.run { try ReportLoader(store: try store.open(), scope: try scope.scope()) }
     }
 }
