@@ -67,6 +67,86 @@ struct SampleDataMetricsTests {
         #expect(report.prefecture?.check?.accidents == now.values.reduce(0, +))
     }
 
+    @Test("activity tallies by station, zone, kind and month match the activity file, in that order")
+    func activityTallies() throws {
+        struct Expected: Equatable {
+            var operations = 0
+            var joint = 0
+            var withDepartment = [0, 0, 0]
+            var hours = [0.0, 0.0, 0.0]
+            var jointHours = 0.0
+            var dates: Set<String> = []
+        }
+        var expected: [String: Expected] = [:]
+        for row in try sample.rows("activities/activities_FY2025.csv") {
+            let date = row["date"] ?? ""
+            let zone = row["zone_id"].flatMap { $0.isEmpty ? nil : $0 } ?? "-"
+            let key = "\(row["station"] ?? "") \(zone) \(row["kind"] ?? "") \(date.prefix(7))"
+            var hours = Double(row["hours"] ?? "") ?? 0
+            if hours == 0, let start = row["start"], let end = row["end"] {
+                hours = Double(Self.minutes(end) - Self.minutes(start) + (end < start ? 24 * 60 : 0)) / 60
+            }
+            let officers = ["officers_traffic", "officers_community", "officers_other"].map {
+                Int(row[$0] ?? "") ?? 0
+            }
+            var sums = expected[key, default: Expected()]
+            sums.operations += 1
+            for index in 0..<3 where officers[index] > 0 { sums.withDepartment[index] += 1 }
+            for index in 0..<3 { sums.hours[index] += Double(officers[index]) * hours }
+            if officers[0] > 0 && officers[1] > 0 {
+                sums.joint += 1
+                sums.jointHours += Double(officers.reduce(0, +)) * hours
+            }
+            sums.dates.insert(date)
+            expected[key] = sums
+        }
+        let period = try ReportingPeriod.parse("FY2025")
+        let tallies = try sample.store.activityTallies(from: period.start, to: period.end)
+        #expect(tallies.count == expected.count)
+        for tally in tallies {
+            let key = "\(tally.stationID) \(tally.zoneID ?? "-") \(tally.kind.rawValue) \(tally.month)"
+            let sums = try #require(expected[key], "\(key)")
+            #expect(tally.operations == sums.operations, "\(key)")
+            #expect(tally.jointOperations == sums.joint, "\(key)")
+            #expect(tally.days == sums.dates.count, "\(key)")
+            for (index, department) in [Department.traffic, .community, .other].enumerated() {
+                #expect(tally.operationsByDepartment[department] == sums.withDepartment[index], "\(key)")
+                #expect(abs((tally.officerHours[department] ?? -1) - sums.hours[index]) < 1e-9, "\(key)")
+            }
+            #expect(abs(tally.jointOfficerHours - sums.jointHours) < 1e-9, "\(key)")
+        }
+        // Station, then zone (outside the zones first), kind and month.
+        let order = tallies.map { [$0.stationID, $0.zoneID ?? "", $0.kind.rawValue, $0.month.description] }
+        #expect(order == order.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    @Test("accident tallies of a span cut mid-month match the accident file, by station, zone, severity and month")
+    func accidentTalliesOfPartialMonths() throws {
+        var expected: [String: Int] = [:]
+        for row in try sample.rows("accidents/accidents_FY2025.csv") {
+            let date = row["date"] ?? ""
+            guard date >= "2025-04-10", date <= "2025-06-20" else { continue }
+            let zone = row["zone_id"] ?? ""
+            expected["\(row["station"] ?? "") \(zone) \(row["severity"] ?? "") \(date.prefix(7))", default: 0] += 1
+        }
+        let start = try #require(LocalDate(iso: "2025-04-10"))
+        let end = try #require(LocalDate(iso: "2025-06-20"))
+        let tallies = try sample.store.accidentTallies(from: start, to: end)
+        var found: [String: Int] = [:]
+        for tally in tallies {
+            found["\(tally.stationID) \(tally.zoneID ?? "") \(tally.severity.rawValue) \(tally.month)"] = tally.count
+        }
+        #expect(!expected.isEmpty)
+        #expect(found == expected)
+        let order = tallies.map { [$0.stationID, $0.zoneID ?? "", $0.severity.rawValue, $0.month.description] }
+        #expect(order == order.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    private static func minutes(_ text: String) -> Int {
+        let parts = text.split(separator: ":").compactMap { Int($0) }
+        return parts.count >= 2 ? parts[0] * 60 + parts[1] : 0
+    }
+
     @Test("one station's community department: enforcement and officer-hours match the files")
     func communityDepartment() throws {
         var enforcement = 0

@@ -32,4 +32,31 @@ struct ConcurrentReadTests {
                 { () throws(StoreError) in failing == 1 ? try failingRead() : 2 })
         }
     }
+
+    @Test("a batch of more reads than cores gives each read its own result")
+    func batchResults() throws {
+        let store = try RecordStore(path: try temporaryStorePath())
+        let batch = ReadBatch()
+        let reads = (0..<7).map { number in
+            batch.add { () throws(StoreError) in
+                try store.read { db in try Int.fetchOne(db, sql: "SELECT \(number) * 10") ?? -1 }
+            }
+        }
+        batch.run()
+        #expect(try reads.map { try $0.get() } == [0, 10, 20, 30, 40, 50, 60])
+    }
+
+    @Test("a failing read in a batch fails only its own result; a result asked for before the run is an error")
+    func batchErrors() throws {
+        let store = try RecordStore(path: try temporaryStorePath())
+        let batch = ReadBatch()
+        let good = batch.add { () throws(StoreError) in try store.stations().count }
+        let bad = batch.add { () throws(StoreError) in
+            try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM no_such_table") ?? 0 }
+        }
+        #expect(throws: StoreError.self) { try good.get() }
+        batch.run()
+        #expect(try good.get() == 0)
+        #expect(throws: StoreError.self) { try bad.get() }
+    }
 }

@@ -203,4 +203,29 @@ public struct PeriodTallies: Sendable {
         self.coverage = coverage
         self.zoneEnforcementTimes = zoneEnforcementTimes
     }
+
+    /// Creates a bundle whose ``coverage`` is counted from the tallies themselves: a station-month with a
+    /// tally in a dataset was delivered (activities count operations).
+    public init(
+        start: LocalDate, end: LocalDate, enforcement: [EnforcementTally], accidents: [AccidentTally],
+        activities: [ActivityTally], zoneEnforcementTimes: [HourWeekdayTally]
+    ) {
+        var delivered: [StationMonthCount] = []
+        func add(_ dataset: DatasetKind, _ items: [(String, YearMonth, Int)]) {
+            var sums: [String: [YearMonth: Int]] = [:]
+            for (station, month, count) in items { sums[station, default: [:]][month, default: 0] += count }
+            for (station, months) in sums.sorted(by: { $0.key < $1.key }) {
+                for (month, count) in months.sorted(by: { $0.key < $1.key }) {
+                    delivered.append(
+                        StationMonthCount(dataset: dataset, stationID: station, month: month, records: count))
+                }
+            }
+        }
+        add(.enforcement, enforcement.map { ($0.stationID, $0.month, $0.count) })
+        add(.accidents, accidents.map { ($0.stationID, $0.month, $0.count) })
+        add(.activities, activities.map { ($0.stationID, $0.month, $0.operations) })
+        self.init(
+            start: start, end: end, enforcement: enforcement, accidents: accidents, activities: activities,
+            coverage: delivered, zoneEnforcementTimes: zoneEnforcementTimes)
+    }
 }

@@ -43,16 +43,17 @@ extension RecordStore {
     public func plans(overlapping start: LocalDate, _ end: LocalDate) throws(StoreError) -> [Plan] {
         try read { db in
             var periods: [String: PlanPeriod?] = [:]
-            return try Row.fetchAll(
+            var result: [Plan] = []
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT period, station_id, department, zone_id, planned_operations, planned_officer_hours,
                            target_warnings, target_citations, target_accident_reduction_pct
                     FROM plans WHERE period_start <= ? AND period_end >= ?
                     ORDER BY period_start, station_id, department, zone_id
-                    """, arguments: [end.description, start.description]
-            ).compactMap { row -> Plan? in
-                // Columns by position and each period's text parsed once: a national year has 70,000 plan rows
+                    """, arguments: [end.description, start.description])
+            while let row = try rows.next() {
+                // Columns by position and each period's text parsed once: a national year has 50,000 plan rows
                 // and a few dozen periods.
                 let periodText: String = row[0]
                 let period: PlanPeriod?
@@ -62,13 +63,15 @@ extension RecordStore {
                     period = try? PlanPeriod.parse(periodText)
                     periods[periodText] = period
                 }
-                guard let period, let department = Department(rawValue: row[2]) else { return nil }
+                guard let period, let department = Department(rawValue: row[2]) else { continue }
                 let zone: String = row[3]
-                return Plan(
-                    period: period, stationID: row[1], department: department, zoneID: zone.isEmpty ? nil : zone,
-                    plannedOperations: row[4], plannedOfficerHours: row[5], targetWarnings: row[6],
-                    targetCitations: row[7], targetAccidentReductionPercent: row[8])
+                result.append(
+                    Plan(
+                        period: period, stationID: row[1], department: department,
+                        zoneID: zone.isEmpty ? nil : zone, plannedOperations: row[4], plannedOfficerHours: row[5],
+                        targetWarnings: row[6], targetCitations: row[7], targetAccidentReductionPercent: row[8]))
             }
+            return result
         }
     }
 
@@ -116,7 +119,7 @@ extension RecordStore {
                         sql: """
                             SELECT station_id, department, zone_id, violation, outcome, n, month
                             FROM enforcement_monthly
-                            WHERE month BETWEEN ? AND ? AND station_id IN (\(Self.summaryStations("enforcement_monthly")))
+                            WHERE month BETWEEN ? AND ? AND station_id IN (\(Self.stationsWithRows("enforcement_monthly")))
                             """,
                         arguments: [months.lowerBound.description, months.upperBound.description, low, high, high]),
                     month: nil)
@@ -128,7 +131,7 @@ extension RecordStore {
                         sql: """
                             SELECT station_id, department, zone_id, violation, outcome, COUNT(*)
                             FROM enforcement
-                            WHERE station_id IN (\(Self.summaryStations("enforcement_monthly")))
+                            WHERE station_id IN (\(Self.stationsWithRows("enforcement_monthly")))
                               AND date >= ? AND date <= ?
                             GROUP BY station_id, department, zone_id, violation, outcome
                             """,
@@ -146,60 +149,96 @@ extension RecordStore {
         let (low, high) = Self.bounds(scope)
         return try read { db in
             var result: [AccidentTally] = []
+            // Each station's months of the span, in the order of the `accidents_by_station_month` index, so SQLite
+            // streams the groups; the month condition lets it seek, the date condition cuts partial months.
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT station_id, zone_id, severity, substr(date, 1, 7) AS month, COUNT(*) AS n
-                    FROM accidents WHERE date >= ? AND date <= ? AND station_id >= ? AND station_id < ?
-                    GROUP BY station_id, zone_id, severity, substr(date, 1, 7)
-                    """, arguments: [start.description, end.description, low, high])
+                    FROM accidents
+                    WHERE station_id IN (\(Self.stationsWithRows("accidents")))
+                      AND substr(date, 1, 7) BETWEEN ? AND ? AND date >= ? AND date <= ?
+                    GROUP BY station_id, substr(date, 1, 7), zone_id, severity
+                    """,
+                arguments: [
+                    low, high, high, start.yearMonth.description, end.yearMonth.description, start.description,
+                    end.description,
+                ])
+            var monthText = ""
+            var parsed: YearMonth?
             while let row = try rows.next() {
-                guard let severity = Severity(rawValue: row[2]), let month = YearMonth(iso: row[3] as String) else {
-                    continue
+                let text: String = row[3]
+                if text != monthText {
+                    monthText = text
+                    parsed = YearMonth(iso: text)
                 }
+                guard let severity = Severity(rawValue: row[2]), let month = parsed else { continue }
                 result.append(
                     AccidentTally(
                         stationID: row[0], zoneID: row[1], month: month, severity: severity, count: row[4]))
+            }
+            // Listed by station, zone, severity and month, as the tallies always were (callers add them up in
+            // this order).
+            result.sort { lhs, rhs in
+                if lhs.stationID != rhs.stationID { return lhs.stationID < rhs.stationID }
+                if lhs.zoneID != rhs.zoneID {
+                    guard let left = lhs.zoneID else { return true }
+                    guard let right = rhs.zoneID else { return false }
+                    return left < right
+                }
+                if lhs.severity != rhs.severity { return lhs.severity.rawValue < rhs.severity.rawValue }
+                return lhs.month < rhs.month
             }
             return result
         }
     }
 
-    /// Operations summed by station × zone × month × kind, for dates `start`…`end` (both included).
+    /// Operations summed by station × zone × month × kind, for dates `start`…`end` (both included), ordered by
+    /// station, zone (outside the zones first), kind and month.
     public func activityTallies(from start: LocalDate, to end: LocalDate, scope: StationScope? = nil)
         throws(StoreError) -> [ActivityTally]
     {
         let (low, high) = Self.bounds(scope)
         return try read { db in
-            var result: [ActivityTally] = []
+            // The records of the span, station by station in date order over the station × date index, summed here:
+            // SQLite's GROUP BY with these ten aggregates took 0.4 s for a national year's 134,000 records, most of
+            // it evaluating the aggregates. Date order lets a group count its distinct days by its last date.
+            var sums: [ActivityGroup: ActivitySums] = [:]
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT station_id, zone_id, kind, substr(date, 1, 7) AS month,
-                           COUNT(*),
-                           SUM(officers_traffic > 0 AND officers_community > 0),
-                           SUM(officers_traffic > 0), SUM(officers_community > 0), SUM(officers_other > 0),
-                           SUM(officers_traffic * hours), SUM(officers_community * hours),
-                           SUM(officers_other * hours),
-                           SUM(CASE WHEN officers_traffic > 0 AND officers_community > 0
-                               THEN (officers_traffic + officers_community + officers_other) * hours ELSE 0 END),
-                           COUNT(DISTINCT date)
-                    FROM activities WHERE date >= ? AND date <= ? AND station_id >= ? AND station_id < ?
-                    GROUP BY station_id, zone_id, kind, substr(date, 1, 7)
-                    """, arguments: [start.description, end.description, low, high])
+                    SELECT station_id, zone_id, kind, date, officers_traffic, officers_community, officers_other, hours
+                    FROM activities
+                    WHERE station_id IN (\(Self.stationsWithRows("activities"))) AND date >= ? AND date <= ?
+                    ORDER BY station_id, date
+                    """, arguments: [low, high, high, start.description, end.description])
+            var dateText = ""
+            var month: YearMonth?
             while let row = try rows.next() {
-                guard let kind = ActivityKind(rawValue: row[2]), let month = YearMonth(iso: row[3] as String) else {
-                    continue
+                let text: String = row[3]
+                if text != dateText {
+                    dateText = text
+                    month = LocalDate(iso: text)?.yearMonth
                 }
-                result.append(
-                    ActivityTally(
-                        stationID: row[0], zoneID: row[1], month: month, kind: kind, operations: row[4],
-                        jointOperations: row[5],
-                        operationsByDepartment: [.traffic: row[6], .community: row[7], .other: row[8]],
-                        officerHours: [.traffic: row[9], .community: row[10], .other: row[11]],
-                        jointOfficerHours: row[12], days: row[13]))
+                guard let kind = ActivityKind(rawValue: row[2]), let month else { continue }
+                let group = ActivityGroup(stationID: row[0], zoneID: row[1], kind: kind, month: month)
+                sums[group, default: ActivitySums()].add(
+                    date: text, traffic: row[4], community: row[5], other: row[6], hours: row[7])
             }
-            return result
+            return sums.sorted { lhs, rhs in lhs.key < rhs.key }.map { group, sums in
+                ActivityTally(
+                    stationID: group.stationID, zoneID: group.zoneID, month: group.month, kind: group.kind,
+                    operations: sums.operations, jointOperations: sums.jointOperations,
+                    operationsByDepartment: [
+                        .traffic: sums.operationsWith.traffic, .community: sums.operationsWith.community,
+                        .other: sums.operationsWith.other,
+                    ],
+                    officerHours: [
+                        .traffic: sums.officerHours.traffic, .community: sums.officerHours.community,
+                        .other: sums.officerHours.other,
+                    ],
+                    jointOfficerHours: sums.jointOfficerHours, days: sums.days)
+            }
         }
     }
 
@@ -221,7 +260,7 @@ extension RecordStore {
                     dataset == .enforcement
                     ? """
                     SELECT station_id, month, SUM(n) FROM enforcement_monthly
-                    WHERE month BETWEEN ? AND ? AND station_id IN (\(Self.summaryStations("enforcement_monthly")))
+                    WHERE month BETWEEN ? AND ? AND station_id IN (\(Self.stationsWithRows("enforcement_monthly")))
                     GROUP BY station_id, month
                     """
                     : """
@@ -290,7 +329,7 @@ extension RecordStore {
                         sql: """
                             SELECT zone_id, station_id, weekday, hour, n FROM enforcement_zone_times
                             WHERE month BETWEEN ? AND ?
-                              AND station_id IN (\(Self.summaryStations("enforcement_zone_times")))
+                              AND station_id IN (\(Self.stationsWithRows("enforcement_zone_times")))
                             """,
                         arguments: [months.lowerBound.description, months.upperBound.description, low, high, high])
                     // Summed here rather than by a GROUP BY, which would sort every row of the span first.
@@ -307,7 +346,7 @@ extension RecordStore {
                             db,
                             sql: """
                                 SELECT zone_id, station_id, date, substr(time, 1, 2), COUNT(*) FROM enforcement
-                                WHERE station_id IN (\(Self.summaryStations("enforcement_zone_times")))
+                                WHERE station_id IN (\(Self.stationsWithRows("enforcement_zone_times")))
                                   AND date >= ? AND date <= ? AND zone_id IS NOT NULL
                                 GROUP BY zone_id, station_id, date, substr(time, 1, 2)
                                 """,
@@ -352,42 +391,42 @@ extension RecordStore {
         }
     }
 
-    /// Every tally a reporting period's Plan, Do and Check metrics need, for dates `start`…`end`.
-    ///
-    /// The records delivered per station-month are counted from the tallies themselves (within the period), so
-    /// no extra pass over the records is needed.
+    /// Every tally a reporting period's Plan, Do and Check metrics need, for dates `start`…`end`, read on every core.
     public func periodTallies(from start: LocalDate, to end: LocalDate, scope: StationScope? = nil)
         throws(StoreError) -> PeriodTallies
     {
-        // The zones' hour × weekday profile is the other long scan: it runs on a second reader connection while
-        // this thread does the grouped counts.
-        let ((enforcement, accidents, activities), profile) = try concurrently(
-            { () throws(StoreError) in
-                (
-                    try enforcementTallies(from: start, to: end, scope: scope),
-                    try accidentTallies(from: start, to: end, scope: scope),
-                    try activityTallies(from: start, to: end, scope: scope)
-                )
-            },
-            { () throws(StoreError) in try zoneHourWeekdayTallies(of: .enforcement, from: start, to: end, scope: scope)
-            })
-        var delivered: [StationMonthCount] = []
-        func add(_ dataset: DatasetKind, _ items: [(String, YearMonth, Int)]) {
-            var sums: [String: [YearMonth: Int]] = [:]
-            for (station, month, count) in items { sums[station, default: [:]][month, default: 0] += count }
-            for (station, months) in sums.sorted(by: { $0.key < $1.key }) {
-                for (month, count) in months.sorted(by: { $0.key < $1.key }) {
-                    delivered.append(
-                        StationMonthCount(dataset: dataset, stationID: station, month: month, records: count))
-                }
-            }
+        let batch = ReadBatch()
+        let tallies = addPeriodTallies(from: start, to: end, scope: scope, to: batch)
+        batch.run()
+        return try tallies()
+    }
+
+    /// Adds the reads of ``periodTallies(from:to:scope:)`` to `batch`; the returned function assembles their
+    /// results once the batch has run.
+    ///
+    /// The records delivered per station-month are counted from the tallies themselves (within the period), so
+    /// no extra pass over the records is needed.
+    public func addPeriodTallies(
+        from start: LocalDate, to end: LocalDate, scope: StationScope? = nil, to batch: ReadBatch
+    ) -> () throws(StoreError) -> PeriodTallies {
+        // The longest reads first, so that the last to start are short.
+        let enforcement = batch.add { () throws(StoreError) in
+            try self.enforcementTallies(from: start, to: end, scope: scope)
         }
-        add(.enforcement, enforcement.map { ($0.stationID, $0.month, $0.count) })
-        add(.accidents, accidents.map { ($0.stationID, $0.month, $0.count) })
-        add(.activities, activities.map { ($0.stationID, $0.month, $0.operations) })
-        return PeriodTallies(
-            start: start, end: end, enforcement: enforcement, accidents: accidents, activities: activities,
-            coverage: delivered, zoneEnforcementTimes: profile)
+        let activities = batch.add { () throws(StoreError) in
+            try self.activityTallies(from: start, to: end, scope: scope)
+        }
+        let profile = batch.add { () throws(StoreError) in
+            try self.zoneHourWeekdayTallies(of: .enforcement, from: start, to: end, scope: scope)
+        }
+        let accidents = batch.add { () throws(StoreError) in
+            try self.accidentTallies(from: start, to: end, scope: scope)
+        }
+        return { () throws(StoreError) in
+            PeriodTallies(
+                start: start, end: end, enforcement: try enforcement.get(), accidents: try accidents.get(),
+                activities: try activities.get(), zoneEnforcementTimes: try profile.get())
+        }
     }
 }
 
@@ -398,14 +437,15 @@ extension RecordStore {
         return (scope.lowerBound, scope.upperBound)
     }
 
-    /// A subquery listing the stations that have rows in the summary `table` (whose primary key starts with
-    /// `station_id`) within the bounds `?`…`?`, bound as (low, high, high).
+    /// A subquery listing the stations that have rows in `table` (a summary whose primary key starts with
+    /// `station_id`, or a record table with an index led by `station_id`) within the bounds `?`…`?`, bound as
+    /// (low, high, high).
     ///
     /// Each step seeks the next station in the key, so the list costs one seek per station. A condition
     /// `station_id IN (this) AND month BETWEEN …` then reads each station's months straight from the key, where
     /// `station_id >= ? AND station_id < ? AND month BETWEEN …` read every month of every station in range: on
     /// the national database (ten years stored) a year's enforcement groups took 0.35 s instead of 0.07 s.
-    static func summaryStations(_ table: String) -> String {
+    static func stationsWithRows(_ table: String) -> String {
         """
         WITH RECURSIVE listed(id) AS (
             SELECT MIN(station_id) FROM \(table) WHERE station_id >= ? AND station_id < ?
@@ -417,49 +457,62 @@ extension RecordStore {
     }
 }
 
-extension RecordStore {
-    /// Runs two groups of reads at once, `first` on the calling thread and `second` on another, and returns both
-    /// results (or the first error). Each read takes its own connection from the pool: in WAL mode readers do not
-    /// wait for each other, so on two cores two long reads take about the time of the longer one.
-    public func concurrently<First: Sendable, Second: Sendable>(
-        _ first: @Sendable () throws(StoreError) -> First, _ second: @Sendable () throws(StoreError) -> Second
-    ) throws(StoreError) -> (First, Second) {
-        let firstResult = PendingResult<First>()
-        let secondResult = PendingResult<Second>()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 {
-                firstResult.result = Result { () throws(StoreError) in try first() }
-            } else {
-                secondResult.result = Result { () throws(StoreError) in try second() }
-            }
-        }
-        return (try firstResult.get(), try secondResult.get())
-    }
-}
-
-/// A result filled in by another thread; read only after waiting for it.
-private final class PendingResult<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Result<Value, StoreError>?
-
-    var result: Result<Value, StoreError>? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
-
-    func get() throws(StoreError) -> Value {
-        switch result {
-        case .success(let value)?: return value
-        case .failure(let error)?: throw error
-        case nil: throw StoreError.database(path: "", message: "a parallel query did not finish")
-        }
-    }
-}
-
 /// The key of an hour × weekday count.
 struct HourWeekdayKey: Hashable {
     let zoneID: String?
     let stationID: String
     let hour: Int?
     let weekday: Int
+}
+
+/// A station × zone × kind × month of operations.
+private struct ActivityGroup: Hashable {
+    let stationID: String
+    let zoneID: String?
+    let kind: ActivityKind
+    let month: YearMonth
+
+    /// Station, zone (outside the zones first), kind, month.
+    static func < (lhs: ActivityGroup, rhs: ActivityGroup) -> Bool {
+        if lhs.stationID != rhs.stationID { return lhs.stationID < rhs.stationID }
+        if lhs.zoneID != rhs.zoneID {
+            guard let left = lhs.zoneID else { return true }
+            guard let right = rhs.zoneID else { return false }
+            return left < right
+        }
+        if lhs.kind != rhs.kind { return lhs.kind.rawValue < rhs.kind.rawValue }
+        return lhs.month < rhs.month
+    }
+}
+
+/// The operations of an ``ActivityGroup`` summed record by record.
+private struct ActivitySums {
+    var operations = 0
+    var jointOperations = 0
+    /// Operations each department took part in.
+    var operationsWith = (traffic: 0, community: 0, other: 0)
+    var officerHours = (traffic: 0.0, community: 0.0, other: 0.0)
+    var jointOfficerHours = 0.0
+    var days = 0
+    var lastDate = ""
+
+    /// Adds one operation of `date` (dates come in order, so a new date is a new day).
+    mutating func add(date: String, traffic: Int, community: Int, other: Int, hours: Double) {
+        operations += 1
+        let joint = traffic > 0 && community > 0
+        if joint {
+            jointOperations += 1
+            jointOfficerHours += Double(traffic + community + other) * hours
+        }
+        if traffic > 0 { operationsWith.traffic += 1 }
+        if community > 0 { operationsWith.community += 1 }
+        if other > 0 { operationsWith.other += 1 }
+        officerHours.traffic += Double(traffic) * hours
+        officerHours.community += Double(community) * hours
+        officerHours.other += Double(other) * hours
+        if date != lastDate {
+            days += 1
+            lastDate = date
+        }
+    }
 }

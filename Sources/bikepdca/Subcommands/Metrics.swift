@@ -220,34 +220,40 @@ enum AnalyticsSupport {
         let lastYear = period.sameSpanPreviousYear()
         let twoYears = lastYear.sameSpanPreviousYear()
         let threeYears = twoYears.sameSpanPreviousYear()
-        // The period's own tallies on this thread, the earlier years' accidents on another (about half the reads
-        // each on a national database).
-        let (current, history) = try store.concurrently(
-            { () throws(StoreError) in
-                // The metrics use the zones' designations, not their shapes: without known zones the stored
-                // geometry is left unparsed.
-                let zones: [Zone]
-                if let knownZones { zones = knownZones } else { zones = try store.zones().map(\.zone) }
-                return (
-                    stations: try store.stations().filter { scope.includes($0.id) },
-                    zones: zones.filter { scope.includes($0.stationID) },
-                    plans: try store.plans(overlapping: period.start, period.end).filter {
-                        scope.includes($0.stationID)
-                    },
-                    tallies: try store.periodTallies(from: period.start, to: period.end, scope: scope)
-                )
-            },
-            { () throws(StoreError) in
-                (
-                    lastYear: try store.accidentTallies(from: lastYear.start, to: lastYear.end, scope: scope),
-                    earlierYears: [
-                        try store.accidentTallies(from: twoYears.start, to: twoYears.end, scope: scope),
-                        try store.accidentTallies(from: threeYears.start, to: threeYears.end, scope: scope),
-                    ],
-                    zoneTimes: try store.zoneHourWeekdayTallies(
-                        of: .accidents, from: lastYear.start, to: period.end, scope: scope)
-                )
-            })
+        // Every read on its own connection, as many at once as there are cores, the longest first.
+        let batch = ReadBatch()
+        let tallies = store.addPeriodTallies(from: period.start, to: period.end, scope: scope, to: batch)
+        let zoneTimes = batch.add { () throws(StoreError) in
+            try store.zoneHourWeekdayTallies(of: .accidents, from: lastYear.start, to: period.end, scope: scope)
+        }
+        let plans = batch.add { () throws(StoreError) in
+            try store.plans(overlapping: period.start, period.end).filter { scope.includes($0.stationID) }
+        }
+        let earlierAccidents = [lastYear, twoYears, threeYears].map { span in
+            batch.add { () throws(StoreError) in
+                try store.accidentTallies(from: span.start, to: span.end, scope: scope)
+            }
+        }
+        let reference = batch.add { () throws(StoreError) in
+            // The metrics use the zones' designations, not their shapes: without known zones the stored geometry
+            // is left unparsed.
+            let zones: [Zone]
+            if let knownZones { zones = knownZones } else { zones = try store.zones().map(\.zone) }
+            return (
+                stations: try store.stations().filter { scope.includes($0.id) },
+                zones: zones.filter { scope.includes($0.stationID) }
+            )
+        }
+        batch.run()
+        let current = (
+            stations: try reference.get().stations, zones: try reference.get().zones, plans: try plans.get(),
+            tallies: try tallies()
+        )
+        let history = (
+            lastYear: try earlierAccidents[0].get(),
+            earlierYears: [try earlierAccidents[1].get(), try earlierAccidents[2].get()],
+            zoneTimes: try zoneTimes.get()
+        )
         // Last year's delivered accident months, from the tallies: a month with any accident was delivered.
         let lastYearCoverage = Dictionary(
             history.lastYear.map { ("\($0.stationID) \($0.month)", $0) }, uniquingKeysWith: { first, _ in first }
