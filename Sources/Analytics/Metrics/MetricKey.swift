@@ -64,16 +64,24 @@ public struct MetricKey: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Orders by station, zone, then department, with "all" last in each.
     public static func < (lhs: MetricKey, rhs: MetricKey) -> Bool {
-        func rank(_ text: String?) -> String { text ?? "\u{10FFFF}" }
-        let left = (
-            rank(lhs.stationID), rank(lhs.zoneID),
-            lhs.department.map { Department.allCases.firstIndex(of: $0) ?? 9 } ?? 9
-        )
-        let right = (
-            rank(rhs.stationID), rank(rhs.zoneID),
-            rhs.department.map { Department.allCases.firstIndex(of: $0) ?? 9 } ?? 9
-        )
-        return left < right
+        // Field by field (a tuple of strings goes through generic code: a tenth of the rows' building time on a
+        // national table of 12,000 rows).
+        func precedes(_ left: String?, _ right: String?) -> Bool {
+            guard let left else { return false }
+            guard let right else { return true }
+            return left < right
+        }
+        func rank(_ department: Department?) -> Int {
+            switch department {
+            case .traffic: 0
+            case .community: 1
+            case .other: 2
+            case nil: 9
+            }
+        }
+        if lhs.stationID != rhs.stationID { return precedes(lhs.stationID, rhs.stationID) }
+        if lhs.zoneID != rhs.zoneID { return precedes(lhs.zoneID, rhs.zoneID) }
+        return rank(lhs.department) < rank(rhs.department)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -124,45 +124,34 @@ public enum PDCAMetrics {
         // station and zone (the store lists them that way) and updates the run's rows once: a national year has
         // 81,000 activity and 165,000 zone-time tallies for 2,900 station × zone pairs.
         forEachRun(of: input.current.activities, stationID: \.stationID, zoneID: \.zoneID) { station, zone, run in
-            var total = DoFigures()
-            var byDepartment = Department.allCases.map { _ in DoFigures() }
-            for tally in run {
-                total.operationsByKind[tally.kind.rawValue, default: 0] += tally.operations
-                if tally.kind == .concentratedEnforcement, tally.zoneID != nil {
-                    total.concentratedDays += tally.days
-                }
-                for (department, hours) in tally.officerHours {
-                    total.officerHoursByDepartment[department.rawValue, default: 0] += hours
-                }
-                total.jointOfficerHours += tally.jointOfficerHours
-                total.allDepartmentOfficerHours += tally.totalOfficerHours
-                for (index, department) in Department.allCases.enumerated() {
-                    byDepartment[index].operationsByKind[tally.kind.rawValue, default: 0] +=
-                        tally.operationsByDepartment[department] ?? 0
-                    byDepartment[index].officerHoursByDepartment[department.rawValue, default: 0] +=
-                        tally.officerHours[department] ?? 0
-                }
+            var sums = ActivityRunSums()
+            for tally in run { sums.add(tally) }
+            update(grouping.keys(stationID: station, department: nil, zoneID: zone)) { row in
+                sums.addTotal(to: &row.done)
             }
-            update(grouping.keys(stationID: station, department: nil, zoneID: zone)) { row in row.done.add(total) }
             for key in departmentKeys(station: station, zone: zone) {
-                guard let department = key.department,
-                    let index = Department.allCases.firstIndex(of: department)
-                else { continue }
-                update([key]) { row in row.done.add(byDepartment[index]) }
+                guard let department = key.department else { continue }
+                update([key]) { row in sums.add(department, to: &row.done) }
             }
         }
-        // The tallies come month by month: summed over the period by row (station × department × zone) first, each
-        // row's enforcement updates its keys once (a national year: 544,000 tallies for 8,800 such rows).
-        var enforcement: [EnforcementRow: DoFigures] = [:]
+        // The tallies come month by month: counted per row (station × department × zone) first, in cells of
+        // violation × outcome, then each row's counts are added to its keys (a national year: 544,000 tallies for
+        // 8,800 such rows and 12,000 keys).
+        var violations = ViolationCells()
+        var enforcement: [EnforcementRow: EnforcementCounts] = [:]
         for tally in input.current.enforcement {
             let row = EnforcementRow(stationID: tally.stationID, department: tally.department, zoneID: tally.zoneID)
-            enforcement[row, default: DoFigures()].addEnforcement(
-                tally.count, violation: tally.violation, outcome: tally.outcome, inZone: tally.zoneID != nil)
+            enforcement[row, default: EnforcementCounts()].add(
+                tally.count, cell: violations.cell(tally.violation, tally.outcome), inZone: tally.zoneID != nil)
         }
-        for (group, figures) in enforcement {
-            update(grouping.keys(stationID: group.stationID, department: group.department, zoneID: group.zoneID)) {
-                row in row.done.add(figures)
+        var enforcementByKey: [MetricKey: EnforcementCounts] = [:]
+        for (group, counts) in enforcement {
+            for key in grouping.keys(stationID: group.stationID, department: group.department, zoneID: group.zoneID) {
+                enforcementByKey[key, default: EnforcementCounts()].add(counts)
             }
+        }
+        for (key, counts) in enforcementByKey {
+            update([key]) { row in violations.add(counts, to: &row.done) }
         }
         var accidentCells: [StationZone: Set<Int>] = [:]
         for tally in input.zoneAccidentTimes where tally.count > 0 {
@@ -401,35 +390,120 @@ private struct EnforcementRow: Hashable {
     let zoneID: String?
 }
 
-extension DoFigures {
-    /// Counts `count` records of `violation` with `outcome`.
-    mutating func addEnforcement(_ count: Int, violation: String, outcome: Outcome, inZone: Bool) {
-        switch outcome {
-        case .warning: warnings += count
-        case .blueTicket: blueTickets += count
-        case .redTicket: redTickets += count
+/// The violation × outcome pairs met so far, each numbered as a cell of ``EnforcementCounts``.
+private struct ViolationCells {
+    private var numbers: [String: Int] = [:]
+    private var violations: [String] = []
+
+    /// The cell of `violation` with `outcome`, numbering the violation if it is new.
+    mutating func cell(_ violation: String, _ outcome: Outcome) -> Int {
+        let number: Int
+        if let known = numbers[violation] {
+            number = known
+        } else {
+            number = violations.count
+            numbers[violation] = number
+            violations.append(violation)
         }
-        byViolation[violation, default: [:]][outcome.rawValue, default: 0] += count
-        if inZone { enforcementInZones += count }
+        return number * Outcome.allCases.count + Self.index(outcome)
     }
 
-    /// Adds every figure of `other` to these.
-    mutating func add(_ other: DoFigures) {
-        operationsByKind.merge(other.operationsByKind, uniquingKeysWith: +)
-        concentratedDays += other.concentratedDays
-        zoneMonths += other.zoneMonths
-        zoneMonthsMeetingMinimum += other.zoneMonthsMeetingMinimum
-        officerHoursByDepartment.merge(other.officerHoursByDepartment, uniquingKeysWith: +)
-        jointOfficerHours += other.jointOfficerHours
-        allDepartmentOfficerHours += other.allDepartmentOfficerHours
-        warnings += other.warnings
-        blueTickets += other.blueTickets
-        redTickets += other.redTickets
-        for (violation, outcomes) in other.byViolation {
-            byViolation[violation, default: [:]].merge(outcomes, uniquingKeysWith: +)
+    /// Adds `counts` to the enforcement figures of `done` (a cell holding 0 is left out, as no record made it).
+    func add(_ counts: EnforcementCounts, to done: inout DoFigures) {
+        let outcomes = Outcome.allCases
+        for (cell, count) in counts.cells.enumerated() where count > 0 {
+            let outcome = outcomes[cell % outcomes.count]
+            switch outcome {
+            case .warning: done.warnings += count
+            case .blueTicket: done.blueTickets += count
+            case .redTicket: done.redTickets += count
+            }
+            done.byViolation[violations[cell / outcomes.count], default: [:]][outcome.rawValue, default: 0] += count
         }
-        enforcementInZones += other.enforcementInZones
-        zoneEnforcementWithTime += other.zoneEnforcementWithTime
-        zoneEnforcementInAccidentHours += other.zoneEnforcementInAccidentHours
+        done.enforcementInZones += counts.inZones
+    }
+
+    private static func index(_ outcome: Outcome) -> Int {
+        switch outcome {
+        case .warning: 0
+        case .blueTicket: 1
+        case .redTicket: 2
+        }
+    }
+}
+
+/// Enforcement counted per cell of ``ViolationCells`` (violation × outcome), and how much of it was in zones.
+private struct EnforcementCounts {
+    var cells: [Int] = []
+    var inZones = 0
+
+    mutating func add(_ count: Int, cell: Int, inZone: Bool) {
+        if cell >= cells.count { cells.append(contentsOf: repeatElement(0, count: cell + 1 - cells.count)) }
+        cells[cell] += count
+        if inZone { inZones += count }
+    }
+
+    mutating func add(_ other: EnforcementCounts) {
+        if other.cells.count > cells.count {
+            cells.append(contentsOf: repeatElement(0, count: other.cells.count - cells.count))
+        }
+        for (cell, count) in other.cells.enumerated() { cells[cell] += count }
+        inZones += other.inZones
+    }
+}
+
+/// The operations and officer-hours of a run of activity tallies (one station and zone), by kind and department.
+private struct ActivityRunSums {
+    private static let kinds = ActivityKind.allCases
+    private static let departments = Department.allCases
+    /// Operations by kind; `nil` for a kind no tally of the run had.
+    private var operations: [Int?] = Array(repeating: nil, count: kinds.count)
+    /// Operations each department took part in, by department then kind.
+    private var departmentOperations: [[Int]] = Array(
+        repeating: Array(repeating: 0, count: kinds.count), count: departments.count)
+    /// Officer-hours by department; `nil` for a department no tally listed.
+    private var officerHours: [Double?] = Array(repeating: nil, count: departments.count)
+    /// Officer-hours by department, every department listed or not (for the department rows).
+    private var departmentHours: [Double] = Array(repeating: 0, count: departments.count)
+    private var concentratedDays = 0
+    private var jointOfficerHours = 0.0
+    private var allDepartmentOfficerHours = 0.0
+
+    mutating func add(_ tally: ActivityTally) {
+        let kind = Self.kinds.firstIndex(of: tally.kind) ?? 0
+        operations[kind] = (operations[kind] ?? 0) + tally.operations
+        if tally.kind == .concentratedEnforcement, tally.zoneID != nil { concentratedDays += tally.days }
+        for (index, department) in Self.departments.enumerated() {
+            departmentOperations[index][kind] += tally.operationsByDepartment[department] ?? 0
+            let hours = tally.officerHours[department]
+            if let hours { officerHours[index] = (officerHours[index] ?? 0) + hours }
+            departmentHours[index] += hours ?? 0
+        }
+        jointOfficerHours += tally.jointOfficerHours
+        allDepartmentOfficerHours += tally.totalOfficerHours
+    }
+
+    /// Adds the run's figures, all departments, to `done`.
+    func addTotal(to done: inout DoFigures) {
+        for (index, kind) in Self.kinds.enumerated() {
+            if let count = operations[index] { done.operationsByKind[kind.rawValue, default: 0] += count }
+        }
+        for (index, department) in Self.departments.enumerated() {
+            if let hours = officerHours[index] {
+                done.officerHoursByDepartment[department.rawValue, default: 0] += hours
+            }
+        }
+        done.concentratedDays += concentratedDays
+        done.jointOfficerHours += jointOfficerHours
+        done.allDepartmentOfficerHours += allDepartmentOfficerHours
+    }
+
+    /// Adds `department`'s part of the run (its operations by kind, its officer-hours) to `done`.
+    func add(_ department: Department, to done: inout DoFigures) {
+        guard let index = Self.departments.firstIndex(of: department) else { return }
+        for (kindIndex, kind) in Self.kinds.enumerated() where operations[kindIndex] != nil {
+            done.operationsByKind[kind.rawValue, default: 0] += departmentOperations[index][kindIndex]
+        }
+        done.officerHoursByDepartment[department.rawValue, default: 0] += departmentHours[index]
     }
 }

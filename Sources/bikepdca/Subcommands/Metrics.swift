@@ -174,12 +174,29 @@ enum MetricsTable {
 
     static func number(_ value: Double?) -> String {
         guard let value else { return "" }
-        return String(format: "%.1f", value)
+        return printf(value, "%.1f")
     }
 
     static func ratio(_ value: Double?) -> String {
         guard let value else { return "" }
-        return value.isFinite ? String(format: "%.3f", value) : "inf"
+        return value.isFinite ? printf(value, "%.3f") : "inf"
+    }
+
+    /// `value` as C's `printf` writes it with `format` (what `String(format:)` gives, without going through
+    /// Foundation's string formatting: a national table has some 150,000 such cells).
+    private static func printf(_ value: Double, _ format: StaticString) -> String {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 48) { buffer in
+            let length = format.withUTF8Buffer { formatBytes in
+                formatBytes.withMemoryRebound(to: CChar.self) { formatText in
+                    withVaList([value]) { vsnprintf(buffer.baseAddress, buffer.count, formatText.baseAddress, $0) }
+                }
+            }
+            guard length >= 0, Int(length) < buffer.count else {
+                return String(format: format.description, value)
+            }
+            return String(
+                decoding: UnsafeRawBufferPointer(start: buffer.baseAddress, count: Int(length)), as: UTF8.self)
+        }
     }
 }
 
