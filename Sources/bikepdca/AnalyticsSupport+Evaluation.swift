@@ -107,16 +107,23 @@ extension AnalyticsSupport {
         let isComparison: (AccidentTally) -> Bool = { tally in
             tally.zoneID == nil && (prefectureComparison || tally.stationID == stationID)
         }
-        // Reference group for EB: every other zone (or every other station's zones), same windows.
-        let referenceUnits: [(AccidentTally) -> Bool]
+        // Reference group for EB: every other zone (or every other station's zones), same windows. Each window's
+        // tallies are summed by unit once (a national window has some 100,000 tallies and 1,900 zones).
+        let referenceUnits: [String]
+        let unitOf: (AccidentTally) -> String?
         if singleZone {
-            referenceUnits = zones.filter { !treatedIDs.contains($0.id) }.map { other in
-                { $0.zoneID == other.id }
-            }
+            referenceUnits = zones.filter { !treatedIDs.contains($0.id) }.map(\.id)
+            unitOf = { $0.zoneID }
         } else {
-            referenceUnits = Set(zones.map(\.stationID)).subtracting([stationID]).sorted().map { other in
-                { $0.stationID == other && $0.zoneID != nil }
+            referenceUnits = Set(zones.map(\.stationID)).subtracting([stationID]).sorted()
+            unitOf = { $0.zoneID == nil ? nil : $0.stationID }
+        }
+        func referenceCounts(_ tallies: [AccidentTally]) -> [Int] {
+            var sums: [String: Int] = [:]
+            for tally in tallies {
+                if let unit = unitOf(tally) { sums[unit, default: 0] += tally.count }
             }
+            return referenceUnits.map { sums[$0] ?? 0 }
         }
         let counts = BeforeAfterCounts(
             subject: subject, beforeLabel: windows.before.label, afterLabel: windows.after.label,
@@ -126,8 +133,7 @@ extension AnalyticsSupport {
             comparisonName: prefectureComparison
                 ? "the prefecture's roads outside zones" : "station \(stationID)'s roads outside zones",
             comparisonBefore: sum(beforeTallies, isComparison), comparisonAfter: sum(afterTallies, isComparison),
-            referenceBefore: referenceUnits.map { sum(beforeTallies, $0) },
-            referenceAfter: referenceUnits.map { sum(afterTallies, $0) })
+            referenceBefore: referenceCounts(beforeTallies), referenceAfter: referenceCounts(afterTallies))
         var evaluation = ZoneEvaluation.evaluate(counts, methods: methods)
         // A window month a station never delivered is missing data, not zero accidents: say so loudly.
         var gaps: [(window: String, stationMonths: [String])] = []
