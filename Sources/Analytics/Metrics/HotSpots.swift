@@ -49,16 +49,18 @@ public enum HotSpots {
                 cells.append(neighbour)
             }
         }
-        cells.sort { $0.code < $1.code }
+        // In code order (each code written out once).
+        cells = cells.map { ($0.code, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         let index = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
         let values = cells.map { Double(counts[$0]?.count ?? 0) }
         let neighbours = cells.map { cell in cell.neighbours().compactMap { index[$0] } }
         let z = GetisOrd.giStar(values: values, neighbours: neighbours)
         var result: [HotSpotCell] = []
+        let grid = ZoneShapeGrid(zoneShapes)
         for (i, cell) in cells.enumerated() {
             guard let figures = counts[cell] else { continue }
             let centre = cell.centre
-            let overlaps = zoneShapes.contains { $0.contains(centre) }
+            let overlaps = grid.anyContains(centre)
             result.append(
                 HotSpotCell(
                     mesh: cell.code, count: figures.count, fatalOrSerious: figures.severe, giStar: z[i],

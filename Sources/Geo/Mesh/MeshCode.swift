@@ -7,8 +7,9 @@ import BikePDCACore
 /// for the half and quarter mesh (1 = south-west, 2 = south-east, 3 = north-west, 4 = north-east).
 /// Codes exist for latitudes 0…66°40′ N and longitudes 100…200° E, where `pp` and `uu` fit in two digits.
 public struct MeshCode: Hashable, Sendable, CustomStringConvertible {
-    /// The code's digits, e.g. `533946113`.
-    public let code: String
+    /// The code's digits, e.g. `533946113` (written out on demand: a national hot-spot grid holds some 800,000
+    /// cells and neighbours, most never printed).
+    public var code: String { Self.code(row: row, column: column, level: level) }
     /// The level, given by the number of digits.
     public let level: MeshLevel
     // The south-west corner in quarter-mesh steps north of the equator and east of 100° E; with the level
@@ -68,7 +69,6 @@ public struct MeshCode: Hashable, Sendable, CustomStringConvertible {
         self.row = row
         self.column = column
         self.level = level
-        self.code = Self.code(row: row, column: column, level: level)
     }
 
     /// The cell's extent: south and west edges inclusive, north and east edges belong to the next cells.
@@ -119,9 +119,10 @@ public struct MeshCode: Hashable, Sendable, CustomStringConvertible {
         let u = column / 320
         let v = column % 320 / 40
         let w = column % 40 / 4
-        var digits = [p / 10, p % 10, u / 10, u % 10, q, v, r, w]
-        digits.append(1 + column % 4 / 2 + 2 * (row % 4 / 2))
-        digits.append(1 + column % 2 + 2 * (row % 2))
-        return String(digits.prefix(level.codeLength).map { Character(String($0)) })
+        let digits = [
+            p / 10, p % 10, u / 10, u % 10, q, v, r, w, 1 + column % 4 / 2 + 2 * (row % 4 / 2),
+            1 + column % 2 + 2 * (row % 2),
+        ]
+        return String(decoding: digits.prefix(level.codeLength).map { UInt8(48 + $0) }, as: UTF8.self)
     }
 }
