@@ -177,17 +177,23 @@ extension RecordStore {
                     AccidentTally(
                         stationID: row[0], zoneID: row[1], month: month, severity: severity, count: row[4]))
             }
-            // Listed by station, zone, severity and month, as the tallies always were (callers add them up in
-            // this order).
-            result.sort { lhs, rhs in
-                if lhs.stationID != rhs.stationID { return lhs.stationID < rhs.stationID }
-                if lhs.zoneID != rhs.zoneID {
-                    guard let left = lhs.zoneID else { return true }
-                    guard let right = rhs.zoneID else { return false }
-                    return left < right
+            // Listed by station, zone, severity and month, as the tallies always were (the metrics take each
+            // station and zone's tallies as one run). The rows come station by station: each station's few dozen
+            // tallies are sorted on their own.
+            var first = result.startIndex
+            while first < result.endIndex {
+                var last = first + 1
+                while last < result.endIndex, result[last].stationID == result[first].stationID { last += 1 }
+                result[first..<last].sort { lhs, rhs in
+                    if lhs.zoneID != rhs.zoneID {
+                        guard let left = lhs.zoneID else { return true }
+                        guard let right = rhs.zoneID else { return false }
+                        return left < right
+                    }
+                    if lhs.severity != rhs.severity { return lhs.severity.rawValue < rhs.severity.rawValue }
+                    return lhs.month < rhs.month
                 }
-                if lhs.severity != rhs.severity { return lhs.severity.rawValue < rhs.severity.rawValue }
-                return lhs.month < rhs.month
+                first = last
             }
             return result
         }
