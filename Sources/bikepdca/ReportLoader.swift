@@ -60,6 +60,16 @@ struct ReportLoader {
             recommendations: analysis.recommendations)
     }
 
+    /// What a zone report needs of the period's analytics: the metrics of the zone's station alone (every figure
+    /// the report shows is of that station and its zones), without hot spots, last year's metrics or the Act list.
+    func analytics(_ period: ReportingPeriod, of zone: Zone) throws -> PeriodAnalytics {
+        let input = try AnalyticsSupport.metricsInput(
+            store: store, period: period, zones: zones, scope: StationScope(station: zone.stationID))
+        return PeriodAnalytics(
+            period: period, input: input, metrics: PDCAMetrics.report(input, grouping: .all), hotSpots: [],
+            recommendations: [])
+    }
+
     /// A zone's before–after evaluation (`windows`, or `window` months either side of its designation).
     func comparison(
         _ zone: Zone, windows: (before: ReportingPeriod, after: ReportingPeriod)? = nil, window: Int = 12,

@@ -21,6 +21,15 @@ struct StationScopeTests {
         #expect(okinawa.contains("99999"))
     }
 
+    @Test("one station covers that station only, not the ids it is a prefix of nor its neighbours")
+    func oneStation() {
+        let station = StationScope(station: "30101")
+        #expect(station.contains("30101"))
+        #expect(!station.contains("30102") && !station.contains("30100") && !station.contains("301010"))
+        #expect(!station.contains("3010") && !station.contains("30101 "))
+        #expect(station.description == "30101")
+    }
+
     @Test("anything else is refused", arguments: ["", "3", "300", "tokyo", "14-10", "00", "10-", "-14", "３０"])
     func refused(_ text: String) {
         #expect(StationScope(text) == nil)

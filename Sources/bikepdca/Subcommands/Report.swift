@@ -136,7 +136,7 @@ extension BikePDCA.Report {
             let loader = try ReportLoader.open(store, scope)
             let zone = try loader.zone(zoneID)
             Console.progress("loading \(reporting.label)…")
-            let analytics = try AnalyticsSupport.run { try loader.analytics(reporting) }
+            let analytics = try AnalyticsSupport.run { try loader.analytics(reporting, of: zone) }
             let detail = try AnalyticsSupport.run { try loader.detail(zone, period: reporting) }
             let writer = try ReportFileWriter(options: output)
             let name = try writer.write(
