@@ -27,10 +27,10 @@ final class TallyCache {
         return tallies
     }
 
-    /// The date of the latest accident in the store (a scan of the table: read once per run).
+    /// The date of the latest accident of the stations in scope (read once per run).
     func latestAccidentDate() throws(StoreError) -> LocalDate? {
         if let latest { return latest }
-        latest = .some(try store.latestAccidentDate())
+        latest = .some(try store.latestAccidentDate(scope: scope))
         return latest ?? nil
     }
     private var latest: LocalDate??

@@ -39,9 +39,13 @@ extension RecordStore {
         }
     }
 
-    /// Plan rows (計画) whose period overlaps `start`…`end`, ordered by period, station, department and zone.
-    public func plans(overlapping start: LocalDate, _ end: LocalDate) throws(StoreError) -> [Plan] {
-        try read { db in
+    /// Plan rows (計画) of the stations in `scope` (every station when `nil`) whose period overlaps `start`…`end`,
+    /// ordered by period, station, department and zone.
+    public func plans(overlapping start: LocalDate, _ end: LocalDate, scope: StationScope? = nil)
+        throws(StoreError) -> [Plan]
+    {
+        let (low, high) = Self.bounds(scope)
+        return try read { db in
             var periods: [String: PlanPeriod?] = [:]
             var result: [Plan] = []
             let rows = try Row.fetchCursor(
@@ -49,9 +53,9 @@ extension RecordStore {
                 sql: """
                     SELECT period, station_id, department, zone_id, planned_operations, planned_officer_hours,
                            target_warnings, target_citations, target_accident_reduction_pct
-                    FROM plans WHERE period_start <= ? AND period_end >= ?
+                    FROM plans WHERE period_start <= ? AND period_end >= ? AND station_id >= ? AND station_id < ?
                     ORDER BY period_start, station_id, department, zone_id
-                    """, arguments: [end.description, start.description])
+                    """, arguments: [end.description, start.description, low, high])
             while let row = try rows.next() {
                 // Columns by position and each period's text parsed once: a national year has 50,000 plan rows
                 // and a few dozen periods.

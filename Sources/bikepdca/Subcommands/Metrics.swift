@@ -244,7 +244,7 @@ enum AnalyticsSupport {
             try store.zoneHourWeekdayTallies(of: .accidents, from: lastYear.start, to: period.end, scope: scope)
         }
         let plans = batch.add { () throws(StoreError) in
-            try store.plans(overlapping: period.start, period.end).filter { scope.includes($0.stationID) }
+            try store.plans(overlapping: period.start, period.end, scope: scope)
         }
         let earlierAccidents = [lastYear, twoYears, threeYears].map { span in
             batch.add { () throws(StoreError) in
