@@ -170,6 +170,15 @@ struct EnforcementSummaryTests {
             #expect(tallies.count == Set(tallies).count, "\(step): one tally per group")
             let times = try store.zoneHourWeekdayTallies(of: .enforcement, from: start, to: end)
             #expect(Set(times) == model.hourWeekday(from: start, to: end), "\(step): hours × weekdays \(from)…\(to)")
+            // Listed by station, zone, weekday and hour (an unknown hour first), one tally per cell.
+            let inOrder = zip(times, times.dropFirst()).allSatisfy { lhs, rhs in
+                if lhs.stationID != rhs.stationID { return lhs.stationID < rhs.stationID }
+                if lhs.zoneID != rhs.zoneID { return (lhs.zoneID ?? "") < (rhs.zoneID ?? "") }
+                if lhs.weekday != rhs.weekday { return lhs.weekday < rhs.weekday }
+                return (lhs.hour ?? -1) < (rhs.hour ?? -1)
+            }
+            #expect(inOrder, "\(step): order \(from)…\(to)")
+            #expect(times.count == Set(times).count, "\(step): one tally per cell")
             let points = try store.zonePoints(.enforcement, zoneID: "Z1", from: start, to: end)
             let inZ1 = model.records.values.filter {
                 model.zone(of: $0) == "Z1" && $0.date >= start && $0.date <= end

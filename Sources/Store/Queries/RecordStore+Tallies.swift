@@ -333,6 +333,19 @@ extension RecordStore {
                             """, arguments: [start.description, end.description, low, high]))
             } else {
                 let split = MonthSplit(from: start, to: end)
+                if split.partialRanges.isEmpty, let months = split.wholeMonths {
+                    return try Self.summedZoneTimes(
+                        Row.fetchCursor(
+                            db,
+                            sql: """
+                                SELECT zone_id, station_id, weekday, hour, n FROM enforcement_zone_times
+                                WHERE month BETWEEN ? AND ?
+                                  AND station_id IN (\(Self.stationsWithRows("enforcement_zone_times")))
+                                """,
+                            arguments: [
+                                months.lowerBound.description, months.upperBound.description, low, high, high,
+                            ]))
+                }
                 if let months = split.wholeMonths {
                     let rows = try Row.fetchCursor(
                         db,
@@ -376,6 +389,62 @@ extension RecordStore {
                 return (lhs.hour ?? -1) < (rhs.hour ?? -1)
             }
         }
+    }
+
+    /// The zone-time summary rows of whole months (zone, station, weekday, hour, n) summed over the months, in
+    /// tally order (station, zone, weekday, hour).
+    ///
+    /// The rows come station by station, each station's months in key order; a station's counts are kept in a
+    /// small array per zone (7 weekdays × 25 hours, the first for an unknown hour) and written out when the next
+    /// station starts. On a national year (437,000 rows, 165,000 tallies) this replaced a dictionary of every
+    /// station's cells and a sort of the result by strings.
+    private static func summedZoneTimes(_ rows: RowCursor) throws -> [HourWeekdayTally] {
+        var result: [HourWeekdayTally] = []
+        var station = ""
+        var zones: [String] = []
+        var cells: [[Int]] = []  // per zone of `zones`: the count of each weekday × hour, -1 where no row
+        var zone = ""
+        var slot = -1
+        func flush() {
+            for index in zones.indices.sorted(by: { zones[$0] < zones[$1] }) {
+                for (cell, count) in cells[index].enumerated() where count >= 0 {
+                    result.append(
+                        HourWeekdayTally(
+                            stationID: station, zoneID: zones[index], hour: cell % 25 == 0 ? nil : cell % 25 - 1,
+                            weekday: cell / 25 + 1, count: count))
+                }
+            }
+            zones.removeAll(keepingCapacity: true)
+            cells.removeAll(keepingCapacity: true)
+            slot = -1
+        }
+        while let row = try rows.next() {
+            let rowStation: String = row[1]
+            if rowStation != station {
+                flush()
+                station = rowStation
+            }
+            let rowZone: String = row[0]
+            if slot < 0 || rowZone != zone {
+                zone = rowZone
+                if let known = zones.firstIndex(of: zone) {
+                    slot = known
+                } else {
+                    slot = zones.count
+                    zones.append(zone)
+                    cells.append(Array(repeating: -1, count: 7 * 25))
+                }
+            }
+            let weekday: Int = row[2]
+            let hour: Int = row[3]
+            guard (1...7).contains(weekday), (-1...23).contains(hour) else { continue }
+            let cell = (weekday - 1) * 25 + hour + 1
+            cells[slot][cell] = max(cells[slot][cell], 0) + (row[4] as Int)
+        }
+        flush()
+        // Stations come in id order from the station list; sorted again only if SQLite gave another order.
+        let inOrder = zip(result, result.dropFirst()).allSatisfy { $0.stationID <= $1.stationID }
+        return inOrder ? result : result.sorted { $0.stationID < $1.stationID }
     }
 
     /// Located accidents counted per quarter-mesh cell for dates `start`…`end`; with `outsideZonesOnly` (the
