@@ -10,32 +10,57 @@ import BikePDCACore
 enum PlanCoverage {
     /// Each plan row with the share of it (0…1) that counts in `period`; rows with no share are left out.
     static func shares(of plans: [Plan], in period: ReportingPeriod) -> [(plan: Plan, share: Double)] {
-        var groups: [String: [Plan]] = [:]
-        for plan in plans {
-            groups["\(plan.stationID)|\(plan.department.rawValue)|\(plan.zoneID ?? "")", default: []].append(plan)
-        }
+        // Each row's span worked out once (a national year has 50,000 plan rows, each looked at by its siblings).
+        let spans = plans.map(Span.init)
+        var groups: [Owner: [Span]] = [:]
+        for (plan, span) in zip(plans, spans) { groups[Owner(plan), default: []].append(span) }
         var result: [(plan: Plan, share: Double)] = []
-        for plan in plans {
+        for (plan, span) in zip(plans, spans) {
             let first = max(plan.period.start, period.start)
             let last = min(plan.period.end, period.end)
             guard first <= last else { continue }
-            let siblings = groups["\(plan.stationID)|\(plan.department.rawValue)|\(plan.zoneID ?? "")"] ?? []
+            let siblings = groups[Owner(plan)] ?? []
             var countedDays = 0
             var month = first.yearMonth
             while month <= last.yearMonth {
-                let pieceStart = max(month.firstDay, first)
-                let pieceEnd = min(month.lastDay, last)
+                let pieceStart = max(month.firstDay, first).dayNumber
+                let pieceEnd = min(month.lastDay, last).dayNumber
                 let coveredByFiner = siblings.contains { other in
-                    other.period.monthCount < plan.period.monthCount && other.period.start <= pieceStart
-                        && other.period.end >= pieceEnd
+                    other.months < span.months && other.start <= pieceStart && other.end >= pieceEnd
                 }
-                if !coveredByFiner { countedDays += pieceEnd.dayNumber - pieceStart.dayNumber + 1 }
+                if !coveredByFiner { countedDays += pieceEnd - pieceStart + 1 }
                 month = month.adding(months: 1)
             }
             guard countedDays > 0 else { continue }
-            let planDays = plan.period.end.dayNumber - plan.period.start.dayNumber + 1
-            result.append((plan, Double(countedDays) / Double(planDays)))
+            result.append((plan, Double(countedDays) / Double(span.end - span.start + 1)))
         }
         return result
+    }
+
+    /// The station × department × zone a plan row belongs to.
+    private struct Owner: Hashable {
+        let stationID: String
+        let department: Department
+        /// Empty for the station department's total.
+        let zoneID: String
+
+        init(_ plan: Plan) {
+            stationID = plan.stationID
+            department = plan.department
+            zoneID = plan.zoneID ?? ""
+        }
+    }
+
+    /// A plan row's months and its first and last day numbers.
+    private struct Span {
+        let months: Int
+        let start: Int
+        let end: Int
+
+        init(_ plan: Plan) {
+            months = plan.period.monthCount
+            start = plan.period.start.dayNumber
+            end = plan.period.end.dayNumber
+        }
     }
 }
