@@ -57,25 +57,27 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BikePDCACoreTests", dependencies: ["BikePDCACore"]),
-        .testTarget(name: "CSVSupportTests", dependencies: ["CSVSupport"]),
+        .testTarget(name: "CSVSupportTests", dependencies: ["CSVSupport", "TestFolders"]),
         .testTarget(name: "GeoTests", dependencies: ["Geo", "BikePDCACore"]),
         .testTarget(
             name: "SampleGeneratorTests",
-            dependencies: ["SampleGenerator", "BikePDCACore", "Importers", "Pipeline", "Store"]),
-        .testTarget(name: "ImportersTests", dependencies: ["Importers", "BikePDCACore"]),
+            dependencies: ["SampleGenerator", "BikePDCACore", "Importers", "Pipeline", "Store", "TestFolders"]),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "BikePDCACore", "TestFolders"]),
         .testTarget(
-            name: "StoreTests", dependencies: ["Store", "BikePDCACore", .product(name: "GRDB", package: "GRDB.swift")]),
+            name: "StoreTests",
+            dependencies: ["Store", "BikePDCACore", "TestFolders", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "NPATests",
             dependencies: [
-                "Importers", "Store", "Geo", "BikePDCACore", "CSVSupport",
+                "Importers", "Store", "Geo", "BikePDCACore", "CSVSupport", "TestFolders",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "PipelineTests",
             dependencies: [
-                "Pipeline", "Importers", "Store", "BikePDCACore", .product(name: "GRDB", package: "GRDB.swift"),
+                "Pipeline", "Importers", "Store", "BikePDCACore", "TestFolders",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]
         ),
@@ -90,11 +92,14 @@ let package = Package(
             name: "ReportsTests", dependencies: ["Reports", "BikePDCACore", "Geo", "CSVSupport", "TestSupport"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["bikepdca", "SampleGenerator"]),
+        .testTarget(name: "CLITests", dependencies: ["bikepdca", "SampleGenerator", "TestFolders"]),
         // Test helpers shared by test targets: the sample prefecture in a fresh store, headless Chromium.
         .target(
-            name: "TestSupport", dependencies: ["Pipeline", "Store", "Importers", "SampleGenerator", "BikePDCACore"],
+            name: "TestSupport",
+            dependencies: ["Pipeline", "Store", "Importers", "SampleGenerator", "BikePDCACore", "TestFolders"],
             path: "Tests/TestSupport"),
+        // Temporary folders of a test process, removed when it exits.
+        .target(name: "TestFolders", path: "Tests/TestFolders"),
         .testTarget(
             name: "ReportBuildersTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import TestFolders
 import Testing
 
 /// Runs the built `bikepdca` executable, as a user or a script would.
@@ -46,8 +47,7 @@ struct CommandLineRun {
 }
 
 func temporaryDatabase() throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try TestFolders.make("cli")
     return directory.appendingPathComponent("test.sqlite").path
 }
 

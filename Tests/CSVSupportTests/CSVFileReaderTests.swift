@@ -1,11 +1,11 @@
 import CSVSupport
 import Foundation
+import TestFolders
 import Testing
 
 /// Writes bytes to a fresh temporary file.
 func temporaryFile(_ bytes: [UInt8], name: String = "input.csv") throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try TestFolders.make("csv")
     let url = directory.appendingPathComponent(name)
     try Data(bytes).write(to: url)
     return url.path

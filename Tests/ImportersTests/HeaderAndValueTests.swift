@@ -1,12 +1,12 @@
 import BikePDCACore
 import Foundation
 import Importers
+import TestFolders
 import Testing
 
 /// Writes a UTF-8 CSV to a temporary file.
 func csvFile(_ text: String, name: String = "input.csv") throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("imp-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try TestFolders.make("imp")
     let path = directory.appendingPathComponent(name).path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     return path

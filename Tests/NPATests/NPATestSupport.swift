@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Importers
 import Store
+import TestFolders
 
 // As in the CLI (Sources/bikepdca/Subcommands/ImportNPA.swift): the record already has what the store asks for.
 extension NPAAccidentRecord: NPAAccidentStorable {}
@@ -49,8 +50,7 @@ struct TestStore {
     let store: RecordStore
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("npa-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try TestFolders.make("npa")
         store = try RecordStore(path: directory.appendingPathComponent("test.sqlite").path)
     }
 

@@ -1,6 +1,7 @@
 import BikePDCACore
 import Foundation
 import Importers
+import TestFolders
 import Testing
 
 @testable import Pipeline
@@ -19,7 +20,7 @@ struct RecordHandOverTests {
             text += "E\(row),\(date),10:00,60101,traffic,signal,warning\n"
         }
         text += tail
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("handover-\(UUID().uuidString).csv")
+        let url = TestFolders.path("handover").appendingPathExtension("csv")
         try Data(text.utf8).write(to: url)
         return url.path
     }

@@ -3,6 +3,7 @@ import GRDB
 import Importers
 import Pipeline
 import Store
+import TestFolders
 
 /// A fresh database in a temporary folder, with the fixtures at hand.
 struct TestDatabase {
@@ -11,8 +12,7 @@ struct TestDatabase {
     let pipeline: ImportPipeline
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("bikepdca-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try TestFolders.make("pipeline")
         store = try RecordStore(path: directory.appendingPathComponent("test.sqlite").path)
         pipeline = ImportPipeline(store: store, now: { "2026-11-26 10:00:00" })
     }

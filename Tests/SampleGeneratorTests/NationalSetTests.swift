@@ -4,6 +4,7 @@ import Importers
 import Pipeline
 import SampleGenerator
 import Store
+import TestFolders
 import Testing
 
 /// National sets written once and shared by the tests.
@@ -350,8 +351,7 @@ struct NationalSetTests {
     @Test("the small national set imports into a fresh database without a single rejected row")
     func importsCleanly() throws {
         let directory = try NationalFixtures.smallSet.get().0
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("national-db-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestFolders.make("national-db")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try RecordStore(path: folder.appendingPathComponent("national.sqlite").path)
         let pipeline = ImportPipeline(store: store, now: { "2026-11-27 10:00:00" })

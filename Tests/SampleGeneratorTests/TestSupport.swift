@@ -1,5 +1,6 @@
 import Foundation
 import SampleGenerator
+import TestFolders
 import Testing
 
 #if canImport(Glibc)
@@ -24,8 +25,7 @@ enum Fixtures {
     }()
 
     static func temporaryDirectory(_ name: String) -> URL {
-        FileManager.default.temporaryDirectory
-            .appendingPathComponent("SampleGeneratorTests-\(getpid())-\(name)-\(UUID().uuidString)")
+        TestFolders.path(name)
     }
 }
 

@@ -1,11 +1,11 @@
 import BikePDCACore
 import Foundation
 import Store
+import TestFolders
 import Testing
 
 func temporaryStorePath() throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try TestFolders.make("store")
     return directory.appendingPathComponent("test.sqlite").path
 }
 

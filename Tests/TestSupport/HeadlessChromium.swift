@@ -1,4 +1,5 @@
 import Foundation
+import TestFolders
 
 /// Headless Chromium run offline, as a reader would open a report from a USB stick: shared by the browser tests of
 /// the report renderer and of the built reports.
@@ -64,10 +65,7 @@ public enum HeadlessChromium {
 
     /// A fresh temporary folder.
     public static func temporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "bikepdca-browser-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
+        try TestFolders.make("browser")
     }
 
     /// The PNG's width and height from its IHDR chunk.

@@ -4,6 +4,7 @@ import Importers
 import Pipeline
 import SampleGenerator
 import Store
+import TestFolders
 
 /// The sample prefecture loaded into a fresh database once for the suite.
 public final class LoadedSample: Sendable {
@@ -19,9 +20,7 @@ public final class LoadedSample: Sendable {
 
     /// Imports the sample prefecture into a fresh database in a temporary folder.
     public init() throws {
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "bikepdca-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let temporary = try TestFolders.make("e2e")
         // The repository's SampleData/ when it has been generated, else the same generator's output written now.
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("SampleData")
