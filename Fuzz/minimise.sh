@@ -9,7 +9,9 @@ bin="$(Fuzz/build.sh "${targets[@]}")"
 export SWIFT_BACKTRACE=enable=no
 for target in "${targets[@]}"; do
     kept="$(mktemp -d)"
-    "$bin/$target" -merge=1 "$kept" "Fuzz/Corpus/$target" >/dev/null 2>&1
+    scratch="$(mktemp -d)"
+    TMPDIR="$scratch" "$bin/$target" -merge=1 "$kept" "Fuzz/Corpus/$target" >/dev/null 2>&1
+    rm -rf "$scratch"
     # Merged files are named by their SHA-1; a seed stays when its content is among them.
     for seed in "Fuzz/Corpus/$target"/*; do
         [ -e "$kept/$(sha1sum "$seed" | cut -d' ' -f1)" ] || rm "$seed"

@@ -17,9 +17,11 @@ status=0
 for target in "${targets[@]}"; do
     work=".build-fuzz/corpus/$target"
     log=".build-fuzz/logs/$target.log"
-    mkdir -p "$work"
+    # The target's scratch files go under TMPDIR: kept inside .build-fuzz, not the system's temporary folder.
+    scratch=".build-fuzz/tmp/$target"
+    mkdir -p "$work" "$scratch"
     echo "== $target: ${seconds}s" >&2
-    "$bin/$target" "$work" "Fuzz/Corpus/$target" -dict="Fuzz/Dictionaries/$target.dict" \
+    TMPDIR="$scratch" "$bin/$target" "$work" "Fuzz/Corpus/$target" -dict="Fuzz/Dictionaries/$target.dict" \
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -artifact_prefix="Fuzz/Regressions/$target-" \
         -print_final_stats=1 >"$log" 2>&1 || status=1
     grep -E "^(#[0-9]+[[:space:]]+(INITED|DONE)|Done|stat::|SUMMARY|==[0-9]+==ERROR)|Fatal error" "$log" >&2 || true

@@ -13,7 +13,9 @@ status=0
 for target in "${targets[@]}"; do
     work="$(mktemp -d)"
     log="$work.log"
-    if "$bin/$target" "$work" "Fuzz/Corpus/$target" -dict="Fuzz/Dictionaries/$target.dict" \
+    # The targets write their scratch files under TMPDIR: a folder of its own, removed with the run's.
+    scratch="$(mktemp -d)"
+    if TMPDIR="$scratch" "$bin/$target" "$work" "Fuzz/Corpus/$target" -dict="Fuzz/Dictionaries/$target.dict" \
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -artifact_prefix="Fuzz/Regressions/$target-" \
         -print_final_stats=1 >"$log" 2>&1; then
         echo "$target: $(grep -E '^stat::number_of_executed_units' "$log" | cut -d: -f4 | tr -d ' ') executions" \
@@ -23,6 +25,6 @@ for target in "${targets[@]}"; do
         grep -E "Fatal error|==[0-9]+==ERROR|SUMMARY|Test unit written|Base64" "$log" >&2 || tail -30 "$log" >&2
         status=1
     fi
-    rm -rf "$work" "$log"
+    rm -rf "$work" "$log" "$scratch"
 done
 exit $status
