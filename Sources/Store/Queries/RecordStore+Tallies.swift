@@ -189,11 +189,7 @@ extension RecordStore {
                 var last = first + 1
                 while last < result.endIndex, result[last].stationID == result[first].stationID { last += 1 }
                 result[first..<last].sort { lhs, rhs in
-                    if lhs.zoneID != rhs.zoneID {
-                        guard let left = lhs.zoneID else { return true }
-                        guard let right = rhs.zoneID else { return false }
-                        return left < right
-                    }
+                    if lhs.zoneID != rhs.zoneID { return zonePrecedes(lhs.zoneID, rhs.zoneID) }
                     if lhs.severity != rhs.severity { return lhs.severity.rawValue < rhs.severity.rawValue }
                     return lhs.month < rhs.month
                 }
@@ -559,6 +555,14 @@ struct HourWeekdayKey: Hashable {
     let weekday: Int
 }
 
+/// Whether zone `lhs` comes before zone `rhs` in the tallies' order: outside every zone (`nil`) first, then by id
+/// (`lhs != rhs`).
+private func zonePrecedes(_ lhs: String?, _ rhs: String?) -> Bool {
+    guard let rhs else { return false }
+    guard let lhs else { return true }
+    return lhs < rhs
+}
+
 /// A station × zone × kind × month of operations.
 private struct ActivityGroup: Hashable {
     let stationID: String
@@ -569,11 +573,7 @@ private struct ActivityGroup: Hashable {
     /// Station, zone (outside the zones first), kind, month.
     static func < (lhs: ActivityGroup, rhs: ActivityGroup) -> Bool {
         if lhs.stationID != rhs.stationID { return lhs.stationID < rhs.stationID }
-        if lhs.zoneID != rhs.zoneID {
-            guard let left = lhs.zoneID else { return true }
-            guard let right = rhs.zoneID else { return false }
-            return left < right
-        }
+        if lhs.zoneID != rhs.zoneID { return zonePrecedes(lhs.zoneID, rhs.zoneID) }
         if lhs.kind != rhs.kind { return lhs.kind.rawValue < rhs.kind.rawValue }
         return lhs.month < rhs.month
     }
