@@ -2,7 +2,8 @@
 # The whole benchmark suite in one command: every figure of docs/PERFORMANCE.md, each against its baseline in the
 # same run, with medians and peak memory. Writes everything it prints to bench-out/suite-DATE.txt as well.
 #
-#   Benchmarks/suite.sh            full run (about an hour on two cores: 10M-row imports, ten national years)
+#   Benchmarks/suite.sh            full run (11 minutes on two cores with the national data set already
+#                                  generated: 10M-row imports, ten national years imported and analysed)
 #   Benchmarks/suite.sh --quick    smaller sizes (about ten minutes): imports up to 1M rows, one national year
 #
 # Needs: the packages of scripts/install-deps.sh, python3 with duckdb (pip install duckdb).
