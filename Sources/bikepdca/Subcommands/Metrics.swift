@@ -262,25 +262,19 @@ enum AnalyticsSupport {
             )
         }
         batch.run()
-        let current = (
-            stations: try reference.get().stations, zones: try reference.get().zones, plans: try plans.get(),
-            tallies: try tallies()
-        )
-        let history = (
-            lastYear: try earlierAccidents[0].get(),
-            earlierYears: [try earlierAccidents[1].get(), try earlierAccidents[2].get()],
-            zoneTimes: try zoneTimes.get()
-        )
+        let lastYearAccidents = try earlierAccidents[0].get()
         // Last year's delivered accident months, from the tallies: a month with any accident was delivered.
         let lastYearCoverage = Dictionary(
-            history.lastYear.map { ("\($0.stationID) \($0.month)", $0) }, uniquingKeysWith: { first, _ in first }
+            lastYearAccidents.map { ("\($0.stationID) \($0.month)", $0) }, uniquingKeysWith: { first, _ in first }
         ).values.map {
             StationMonthCount(dataset: .accidents, stationID: $0.stationID, month: $0.month, records: $0.count)
         }
         return MetricsInput(
-            period: period, stations: current.stations, zones: current.zones, plans: current.plans,
-            current: current.tallies, lastYearAccidents: history.lastYear, lastYearCoverage: lastYearCoverage,
-            earlierYearsAccidents: history.earlierYears, zoneAccidentTimes: history.zoneTimes)
+            period: period, stations: try reference.get().stations, zones: try reference.get().zones,
+            plans: try plans.get(), current: try tallies(), lastYearAccidents: lastYearAccidents,
+            lastYearCoverage: lastYearCoverage,
+            earlierYearsAccidents: [try earlierAccidents[1].get(), try earlierAccidents[2].get()],
+            zoneAccidentTimes: try zoneTimes.get())
     }
 
     /// Writes the records behind a figure as CSV on stdout.
