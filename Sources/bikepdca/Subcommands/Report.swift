@@ -117,6 +117,21 @@ extension BikePDCA {
 }
 
 extension BikePDCA.Report {
+    /// What the zone, station and prefecture subcommands share: parse `period`, open the loader, let `document`
+    /// build the report (and its base file name) from them, write it and print the HTML file's path.
+    static func writeOne(
+        period: String, _ store: StoreOptions, _ scope: ScopeOptions, _ output: ReportOutputOptions,
+        document: (ReportLoader, ReportingPeriod) throws -> (ReportDocument, String)
+    ) throws {
+        let reporting = try AnalyticsSupport.parsePeriod(period)
+        let loader = try ReportLoader.open(store, scope)
+        let (made, baseName) = try document(loader, reporting)
+        let writer = try ReportFileWriter(options: output)
+        let name = try writer.write(made, baseName: baseName)
+        Console.endProgress()
+        print(writer.folder.appendingPathComponent(name).path)
+    }
+
     struct ZoneReport: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "zone", abstract: "One zone's month-by-month Plan / Do / Check, before/after, timing and map.")
@@ -132,18 +147,16 @@ extension BikePDCA.Report {
         var period: String
 
         func run() throws {
-            let reporting = try AnalyticsSupport.parsePeriod(period)
-            let loader = try ReportLoader.open(store, scope)
-            let zone = try loader.zone(zoneID)
-            Console.progress("loading \(reporting.label)…")
-            let analytics = try AnalyticsSupport.run { try loader.analytics(reporting, of: zone) }
-            let detail = try AnalyticsSupport.run { try loader.detail(zone, period: reporting) }
-            let writer = try ReportFileWriter(options: output)
-            let name = try writer.write(
-                ZoneReportBuilder.document(detail, analytics: analytics, settings: output.settings),
-                baseName: "zone_\(zone.id)")
-            Console.endProgress()
-            print(writer.folder.appendingPathComponent(name).path)
+            try BikePDCA.Report.writeOne(period: period, store, scope, output) { loader, reporting in
+                let zone = try loader.zone(zoneID)
+                Console.progress("loading \(reporting.label)…")
+                let analytics = try AnalyticsSupport.run { try loader.analytics(reporting, of: zone) }
+                let detail = try AnalyticsSupport.run { try loader.detail(zone, period: reporting) }
+                return (
+                    ZoneReportBuilder.document(detail, analytics: analytics, settings: output.settings),
+                    "zone_\(zone.id)"
+                )
+            }
         }
     }
 
@@ -162,17 +175,16 @@ extension BikePDCA.Report {
         var period: String
 
         func run() throws {
-            let reporting = try AnalyticsSupport.parsePeriod(period)
-            let loader = try ReportLoader.open(store, scope)
-            let station = try loader.station(stationID)
-            Console.progress("loading \(reporting.label)…")
-            let analytics = try AnalyticsSupport.run { try loader.analytics(reporting) }
-            let writer = try ReportFileWriter(options: output)
-            let name = try writer.write(
-                StationReportBuilder.document(stationID: station.id, analytics: analytics, settings: output.settings),
-                baseName: "station_\(station.id)")
-            Console.endProgress()
-            print(writer.folder.appendingPathComponent(name).path)
+            try BikePDCA.Report.writeOne(period: period, store, scope, output) { loader, reporting in
+                let station = try loader.station(stationID)
+                Console.progress("loading \(reporting.label)…")
+                let analytics = try AnalyticsSupport.run { try loader.analytics(reporting) }
+                return (
+                    StationReportBuilder.document(
+                        stationID: station.id, analytics: analytics, settings: output.settings),
+                    "station_\(station.id)"
+                )
+            }
         }
     }
 
@@ -188,16 +200,11 @@ extension BikePDCA.Report {
         var period: String
 
         func run() throws {
-            let reporting = try AnalyticsSupport.parsePeriod(period)
-            let loader = try ReportLoader.open(store, scope)
-            Console.progress("loading \(reporting.label)…")
-            let analytics = try AnalyticsSupport.run { try loader.analytics(reporting) }
-            let writer = try ReportFileWriter(options: output)
-            let name = try writer.write(
-                PrefectureReportBuilder.document(analytics: analytics, settings: output.settings),
-                baseName: "prefecture")
-            Console.endProgress()
-            print(writer.folder.appendingPathComponent(name).path)
+            try BikePDCA.Report.writeOne(period: period, store, scope, output) { loader, reporting in
+                Console.progress("loading \(reporting.label)…")
+                let analytics = try AnalyticsSupport.run { try loader.analytics(reporting) }
+                return (PrefectureReportBuilder.document(analytics: analytics, settings: output.settings), "prefecture")
+            }
         }
     }
 
