@@ -37,7 +37,13 @@ public enum Department: String, CodedValue {
         case .other: "その他"
         }
     }
-    public var labelEN: String { rawValue }
+    public var labelEN: String {
+        switch self {
+        case .traffic: "Traffic"
+        case .community: "Community police"
+        case .other: "Other"
+        }
+    }
     public var aliases: [String] {
         switch self {
         case .traffic: ["交通部門", "交通課", "交通係"]

@@ -53,6 +53,11 @@ enum SampleReports {
         ("station-ja", ["report", "station", station, "--period", "FY2025"], "station_\(station).html"),
         ("prefecture-ja", ["report", "prefecture", "--period", "FY2025"], "prefecture.html"),
         ("compare-ja", ["report", "compare", "--zone", zone], "compare_\(zone).html"),
+        ("zone-en", ["report", "zone", zone, "--period", "FY2025", "--lang", "en"], "zone_\(zone).html"),
+        (
+            "station-en", ["report", "station", station, "--period", "FY2025", "--lang", "en"],
+            "station_\(station).html"
+        ),
     ]
 
     /// Writes one sample report into a fresh folder and returns the folder.
