@@ -91,6 +91,9 @@ struct PrefectureScopeTests {
             ["metrics", "--period", "FY2024", "--format", "csv"], ["act", "--period", "FY2024"],
             // Partial months at both ends: counted from the records, not the summary.
             ["metrics", "--period", "2024-04-10..2025-02-20", "--format", "csv"],
+            // The before/after reference group: the prefecture's other zones (or stations), not every zone stored.
+            ["compare", "--zone", "20101-R01", "--before", "2024-04..2024-09", "--after", "2024-10..2025-03"],
+            ["compare", "--station", "20101", "--before", "2024-04..2024-09", "--after", "2024-10..2025-03"],
         ] {
             let scoped = try CommandLineRun(arguments + ["--prefecture", "20"], database: both)
             let own = try CommandLineRun(arguments, database: only)

@@ -62,7 +62,12 @@ extension BikePDCA {
 
         func run() throws {
             let opened = try store.open()
-            let zones = try AnalyticsSupport.run { try opened.zones().map(\.zone) }
+            let scope = try scope.scope()
+            // The zones in scope only: they are the empirical-Bayes reference group, and the tallies are read for
+            // the scope's stations (a zone outside it would count as a zone without accidents).
+            let zones = try AnalyticsSupport.run { try opened.zones().map(\.zone) }.filter {
+                scope.includes($0.stationID)
+            }
             let treated: [Zone]
             let subject: String
             if let zone {
@@ -90,11 +95,11 @@ extension BikePDCA {
             let outcome: EvaluationOutcome
             do {
                 outcome = try AnalyticsSupport.evaluate(
-                    store: opened, cache: TallyCache(store: opened, scope: try scope.scope()), treated: treated,
+                    store: opened, cache: TallyCache(store: opened, scope: scope), treated: treated,
                     zones: zones,
                     subject: subject, singleZone: zone != nil, windows: explicitWindows, window: window,
                     methods: methods, prefectureComparison: comparison == "prefecture",
-                    stationIDs: try opened.stations().filter { try scope.scope().includes($0.id) }.map(\.id))
+                    stationIDs: try opened.stations().filter { scope.includes($0.id) }.map(\.id))
             } catch let error as EvaluationProblem {
                 Console.error("error: \(error)")
                 throw ExitCode(1)
