@@ -318,14 +318,9 @@ func forEachRun<Item>(
     of items: [Item], stationID: (Item) -> String, zoneID: (Item) -> String?,
     _ body: (String, String?, ArraySlice<Item>) -> Void
 ) {
-    var start = items.startIndex
-    while start < items.endIndex {
-        let station = stationID(items[start])
-        let zone = zoneID(items[start])
-        var end = start + 1
-        while end < items.endIndex, stationID(items[end]) == station, zoneID(items[end]) == zone { end += 1 }
-        body(station, zone, items[start..<end])
-        start = end
+    for run in items.runRanges({ stationID($0) == stationID($1) && zoneID($0) == zoneID($1) }) {
+        let first = items[run.lowerBound]
+        body(stationID(first), zoneID(first), items[run])
     }
 }
 

@@ -184,16 +184,12 @@ extension RecordStore {
             // Listed by station, zone, severity and month, as the tallies always were (the metrics take each
             // station and zone's tallies as one run). The rows come station by station: each station's few dozen
             // tallies are sorted on their own.
-            var first = result.startIndex
-            while first < result.endIndex {
-                var last = first + 1
-                while last < result.endIndex, result[last].stationID == result[first].stationID { last += 1 }
-                result[first..<last].sort { lhs, rhs in
+            for run in result.runRanges({ $0.stationID == $1.stationID }) {
+                result[run].sort { lhs, rhs in
                     if lhs.zoneID != rhs.zoneID { return zonePrecedes(lhs.zoneID, rhs.zoneID) }
                     if lhs.severity != rhs.severity { return lhs.severity.rawValue < rhs.severity.rawValue }
                     return lhs.month < rhs.month
                 }
-                first = last
             }
             return result
         }
