@@ -177,8 +177,10 @@ public enum PDCAMetrics {
 
         // Check: accidents now, last year and in the earlier years, on every row without a department.
         for key in rows.keys where key.department == nil { rows[key]?.check = CheckFigures() }
-        // Each run of a station and zone's tallies is summed, then added to its rows in place.
-        func addAccidents(_ tallies: [AccidentTally], _ body: @escaping (inout CheckFigures, CheckFigures) -> Void) {
+        // The accidents of a list of tallies by the department-less keys they count for, each station and zone's
+        // run summed first.
+        func accidentSums(_ tallies: [AccidentTally]) -> [MetricKey: CheckFigures] {
+            var sums: [MetricKey: CheckFigures] = [:]
             forEachRun(of: tallies, stationID: \.stationID, zoneID: \.zoneID) { station, zone, run in
                 var sum = CheckFigures()
                 for tally in run {
@@ -187,18 +189,29 @@ public enum PDCAMetrics {
                 }
                 for key in grouping.keys(stationID: station, department: nil, zoneID: zone)
                 where key.department == nil {
-                    update([key]) { row in
-                        if row.check == nil { row.check = CheckFigures() }
-                        body(&row.check!, sum)
-                    }
+                    sums[key, default: CheckFigures()].accidents += sum.accidents
+                    sums[key, default: CheckFigures()].accidentsBySeverity.merge(
+                        sum.accidentsBySeverity, uniquingKeysWith: +)
                 }
             }
+            return sums
         }
-        addAccidents(input.current.accidents) { check, sum in
-            check.accidents += sum.accidents
-            check.accidentsBySeverity.merge(sum.accidentsBySeverity, uniquingKeysWith: +)
+        // Changes the check figures of `key`'s row in place (a row first met here gets empty ones).
+        func updateCheck(_ key: MetricKey, _ body: (inout CheckFigures) -> Void) {
+            update([key]) { row in
+                if row.check == nil { row.check = CheckFigures() }
+                body(&row.check!)
+            }
         }
-        addAccidents(input.lastYearAccidents) { check, sum in check.accidentsLastYear += sum.accidents }
+        for (key, sum) in accidentSums(input.current.accidents) {
+            updateCheck(key) { check in
+                check.accidents += sum.accidents
+                check.accidentsBySeverity.merge(sum.accidentsBySeverity, uniquingKeysWith: +)
+            }
+        }
+        for (key, sum) in accidentSums(input.lastYearAccidents) {
+            updateCheck(key) { check in check.accidentsLastYear += sum.accidents }
+        }
         // A year with no accident record at all was not delivered: it is left out of the average, not zero. The
         // years' accidents are summed first and divided once.
         let earlierYears = input.earlierYearsAccidents.filter { !$0.isEmpty }
@@ -206,22 +219,13 @@ public enum PDCAMetrics {
         if !input.earlierYearsAccidents.isEmpty {
             var yearsTotal: [MetricKey: Int] = [:]
             for tallies in [input.lastYearAccidents] + earlierYears {
-                forEachRun(of: tallies, stationID: \.stationID, zoneID: \.zoneID) { station, zone, run in
-                    let count = run.reduce(0) { $0 + $1.count }
-                    for key in grouping.keys(stationID: station, department: nil, zoneID: zone)
-                    where key.department == nil {
-                        yearsTotal[key, default: 0] += count
-                    }
-                }
+                for (key, sum) in accidentSums(tallies) { yearsTotal[key, default: 0] += sum.accidents }
             }
             for key in rows.keys where key.department == nil {
                 rows[key]?.check?.threeYearAverage = 0
             }
             for (key, total) in yearsTotal {
-                update([key]) { row in
-                    if row.check == nil { row.check = CheckFigures() }
-                    row.check?.threeYearAverage = Double(total) / Double(averageYears)
-                }
+                updateCheck(key) { check in check.threeYearAverage = Double(total) / Double(averageYears) }
             }
         }
         let days = Double(period.dayCount)

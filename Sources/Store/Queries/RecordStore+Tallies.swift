@@ -390,8 +390,7 @@ extension RecordStore {
                 // Field by field: a tuple comparison with strings goes through generic runtime code, which cost a
                 // tenth of a national metrics run.
                 if lhs.stationID != rhs.stationID { return lhs.stationID < rhs.stationID }
-                let (leftZone, rightZone) = (lhs.zoneID ?? "", rhs.zoneID ?? "")
-                if leftZone != rightZone { return leftZone < rightZone }
+                if lhs.zoneID != rhs.zoneID { return zonePrecedes(lhs.zoneID, rhs.zoneID) }
                 if lhs.weekday != rhs.weekday { return lhs.weekday < rhs.weekday }
                 return (lhs.hour ?? -1) < (rhs.hour ?? -1)
             }
