@@ -49,8 +49,9 @@ public enum HotSpots {
                 cells.append(neighbour)
             }
         }
-        // In code order (each code written out once).
-        cells = cells.map { ($0.code, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        // In code order (each code written out once, and kept for the result).
+        let coded = cells.map { (code: $0.code, cell: $0) }.sorted { $0.code < $1.code }
+        cells = coded.map(\.cell)
         let index = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
         let values = cells.map { Double(counts[$0]?.count ?? 0) }
         let neighbours = cells.map { cell in cell.neighbours().compactMap { index[$0] } }
@@ -63,7 +64,7 @@ public enum HotSpots {
             let overlaps = grid.anyContains(centre)
             result.append(
                 HotSpotCell(
-                    mesh: cell.code, count: figures.count, fatalOrSerious: figures.severe, giStar: z[i],
+                    mesh: coded[i].code, count: figures.count, fatalOrSerious: figures.severe, giStar: z[i],
                     latitude: centre.latitude, longitude: centre.longitude, overlapsZone: overlaps,
                     isCandidate: !overlaps && figures.count >= minimumCount && z[i] >= minimumZ))
         }
