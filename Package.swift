@@ -10,7 +10,9 @@ let package = Package(
         .library(name: "Importers", targets: ["Importers"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Analytics", targets: ["Analytics"]),
+        .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Workflows", targets: ["Workflows"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -37,23 +39,24 @@ let package = Package(
         ),
         .target(name: "Analytics", dependencies: ["BikePDCACore", "Geo"]),
         .target(name: "SampleGenerator", dependencies: ["BikePDCACore", "CSVSupport"]),
-        // Self-contained HTML (inline SVG, escaping by construction) and Excel-safe CSV for reports.
-        .target(name: "Reports", dependencies: ["BikePDCACore", "Geo", "CSVSupport"]),
-        // Maps analytics results onto report documents (zone, station, prefecture, compare, index); no store.
-        .target(name: "ReportBuilders", dependencies: ["BikePDCACore", "Analytics", "Reports"]),
-        // Wires importers and store for one file: the import pipeline the CLI runs and the tests drive.
+        // Renders report documents: self-contained HTML (inline SVG, escaping by construction) and Excel-safe CSV.
+        .target(name: "Rendering", dependencies: ["BikePDCACore", "Geo", "CSVSupport"]),
+        // Turns analysis results into report documents (zone, station, prefecture, compare, index): all wording.
+        .target(name: "Reports", dependencies: ["BikePDCACore", "Analytics", "Rendering"]),
+        // Where the stages meet: the import pipelines, the analysis loader, a report run. Every front end calls it.
         .target(
-            name: "Pipeline",
+            name: "Workflows",
             dependencies: [
-                "BikePDCACore", "CSVSupport", "Geo", "Importers", "Store",
+                "BikePDCACore", "CSVSupport", "Geo", "Importers", "Store", "Analytics", "Rendering", "Reports",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The command line: parses flags, calls Workflows, prints.
         .executableTarget(
             name: "bikepdca",
             dependencies: [
-                "BikePDCACore", "CSVSupport", "Geo", "Importers", "Store", "Analytics", "SampleGenerator", "Pipeline",
-                "Reports", "ReportBuilders", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "BikePDCACore", "CSVSupport", "Importers", "Store", "Analytics", "Rendering", "Reports", "Workflows",
+                "SampleGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BikePDCACoreTests", dependencies: ["BikePDCACore"]),
@@ -61,7 +64,7 @@ let package = Package(
         .testTarget(name: "GeoTests", dependencies: ["Geo", "BikePDCACore"]),
         .testTarget(
             name: "SampleGeneratorTests",
-            dependencies: ["SampleGenerator", "BikePDCACore", "Importers", "Pipeline", "Store", "TestFolders"]),
+            dependencies: ["SampleGenerator", "BikePDCACore", "Importers", "Workflows", "Store", "TestFolders"]),
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "BikePDCACore", "TestFolders"]),
         .testTarget(
             name: "StoreTests",
@@ -74,9 +77,9 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "PipelineTests",
+            name: "WorkflowsTests",
             dependencies: [
-                "Pipeline", "Importers", "Store", "BikePDCACore", "TestFolders",
+                "Workflows", "Importers", "Analytics", "Store", "BikePDCACore", "TestFolders",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]
@@ -85,25 +88,26 @@ let package = Package(
         .testTarget(
             name: "AnalyticsEndToEndTests",
             dependencies: [
-                "Analytics", "Pipeline", "Store", "Importers", "BikePDCACore", "SampleGenerator", "TestSupport",
+                "Analytics", "Workflows", "Store", "Importers", "BikePDCACore", "SampleGenerator", "TestSupport",
             ]
         ),
         .testTarget(
-            name: "ReportsTests", dependencies: ["Reports", "BikePDCACore", "Geo", "CSVSupport", "TestSupport"],
+            name: "RenderingTests", dependencies: ["Rendering", "BikePDCACore", "Geo", "CSVSupport", "TestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "CLITests", dependencies: ["bikepdca", "SampleGenerator", "TestFolders"]),
         // Test helpers shared by test targets: the sample prefecture in a fresh store, headless Chromium.
         .target(
             name: "TestSupport",
-            dependencies: ["Pipeline", "Store", "Importers", "SampleGenerator", "BikePDCACore", "TestFolders"],
+            dependencies: ["Workflows", "Store", "Importers", "SampleGenerator", "BikePDCACore", "TestFolders"],
             path: "Tests/TestSupport"),
         // Temporary folders of a test process, removed when it exits.
         .target(name: "TestFolders", path: "Tests/TestFolders"),
         .testTarget(
-            name: "ReportBuildersTests",
+            name: "ReportsTests",
             dependencies: [
-                "bikepdca", "ReportBuilders", "Reports", "TestSupport", "Store", "BikePDCACore", "CSVSupport",
+                "bikepdca", "Reports", "Rendering", "Workflows", "Analytics", "TestSupport", "Store", "BikePDCACore",
+                "CSVSupport",
             ],
             exclude: ["Snapshots"]),
     ]

@@ -59,6 +59,26 @@ public struct Zone: Hashable, Sendable, Identifiable {
     public func isActive(on date: LocalDate) -> Bool {
         date >= designatedFrom && (designatedTo.map { date <= $0 } ?? true)
     }
+
+    /// The days of `start`…`end` on which the designation is in force (指定期間との重なり), or `nil` when none.
+    ///
+    /// The one definition of a zone's designation interval: metrics, reports, hot spots and evaluations all ask it.
+    public func daysInForce(from start: LocalDate, to end: LocalDate) -> ClosedRange<LocalDate>? {
+        let first = max(start, designatedFrom)
+        let last = designatedTo.map { min(end, $0) } ?? end
+        return first <= last ? first...last : nil
+    }
+
+    /// Whether the designation is in force on at least one day of `period` (期間中に指定あり).
+    public func isInForce(during period: ReportingPeriod) -> Bool {
+        daysInForce(from: period.start, to: period.end) != nil
+    }
+
+    /// Whether the designation ended before `period` began (指定終了): such a zone is left out of the period's
+    /// totals and rankings and listed as lifted.
+    public func isLifted(before period: ReportingPeriod) -> Bool {
+        designatedTo.map { $0 < period.start } ?? false
+    }
 }
 
 /// One enforcement record: a warning or a ticket given to a rider.

@@ -47,7 +47,7 @@ public final class NPAAccidentWriter {
 
     /// Writes one accident (and, for a bicycle accident, its `accidents` row); reports a record id already
     /// written by this import as a duplicate.
-    public func write(_ record: some NPAAccidentStorable) throws -> WriteOutcome {
+    public func write(_ record: NPAAccidentRecord) throws -> WriteOutcome {
         let insert: Statement
         if let prepared = upsert {
             insert = prepared

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import Importers
+import Store
+import Workflows
 
 /// The `bikepdca` command: bicycle guidance and enforcement, run as a Plan–Do–Check–Act cycle.
 struct BikePDCA: ParsableCommand {
@@ -35,17 +38,29 @@ struct BikePDCA: ParsableCommand {
 
 @main
 enum Main {
+    /// Runs the command; every failure becomes one line on stderr and an exit status here, in one place:
+    /// 2 for usage errors, 1 for data, database and output errors.
     static func main() {
         do {
             var command = try BikePDCA.parseAsRoot()
             try command.run()
+        } catch let error as WorkflowError {
+            fail(error.description, status: error.isUsageError ? 2 : 1)
+        } catch let error as StoreError {
+            fail("error: \(error)", status: 1)
+        } catch let error as ImportError {
+            fail(error.description, status: 1)
         } catch {
-            let code = BikePDCA.exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((BikePDCA.fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+            if BikePDCA.exitCode(for: error) == .validationFailure {
+                fail(BikePDCA.fullMessage(for: error), status: 2)
             }
             BikePDCA.exit(withError: error)
         }
+    }
+
+    private static func fail(_ message: String, status: Int32) -> Never {
+        Console.endProgress()
+        Console.error(message)
+        Foundation.exit(status)
     }
 }

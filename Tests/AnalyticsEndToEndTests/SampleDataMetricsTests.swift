@@ -2,7 +2,7 @@ import Analytics
 import BikePDCACore
 import Foundation
 import Importers
-import Pipeline
+import Workflows
 import SampleGenerator
 import Store
 import TestSupport

@@ -5,9 +5,6 @@ import Importers
 import Store
 import TestFolders
 
-// As in the CLI (Sources/bikepdca/Subcommands/ImportNPA.swift): the record already has what the store asks for.
-extension NPAAccidentRecord: NPAAccidentStorable {}
-
 /// The real NPA files in `shared/realdata/npa`, found beside the repository (`../shared`, as CI lays it out).
 enum RealData {
     /// `…/shared/realdata/npa`, or `nil` when the shared folder is absent.

@@ -1,7 +1,7 @@
 import BikePDCACore
 import Foundation
 import Importers
-import Pipeline
+import Workflows
 import SampleGenerator
 import Store
 import TestFolders

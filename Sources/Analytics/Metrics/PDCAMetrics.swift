@@ -76,14 +76,12 @@ public enum PDCAMetrics {
         let concentratedDays = Dictionary(
             input.current.activities.filter { $0.kind == .concentratedEnforcement && $0.zoneID != nil }
                 .map { (ZoneMonth(zoneID: $0.zoneID ?? "", month: $0.month), $0.days) }, uniquingKeysWith: +)
-        for zone in input.zones
-        where zone.designatedFrom <= period.end && (zone.designatedTo ?? period.end) >= period.start {
+        for zone in input.zones where zone.isInForce(during: period) {
             var zoneMonths = 0
             var meeting = 0
             for month in period.months {
-                let first = max(month.firstDay, period.start, zone.designatedFrom)
-                let last = min(month.lastDay, period.end, zone.designatedTo ?? period.end)
-                guard first <= last else { continue }
+                guard zone.daysInForce(from: max(month.firstDay, period.start), to: min(month.lastDay, period.end)) != nil
+                else { continue }
                 zoneMonths += 1
                 if (concentratedDays[ZoneMonth(zoneID: zone.id, month: month)] ?? 0) >= 1 { meeting += 1 }
             }
@@ -249,16 +247,18 @@ public enum PDCAMetrics {
 
         // Completeness: a station-month with no records is missing, never zero.
         var missing: [MissingStationMonth] = []
-        let delivered = Set(input.current.coverage.map { "\($0.dataset.rawValue) \($0.stationID) \($0.month)" })
-        let deliveredLastYear = Set(input.lastYearCoverage.map { "\($0.stationID) \($0.month)" })
+        let delivered = DeliveredMonths(input.current.coverage)
+        let deliveredLastYear = DeliveredMonths(input.lastYearCoverage)
         for station in input.stations {
             for dataset in [DatasetKind.enforcement, .accidents, .activities] {
-                for month in period.months where !delivered.contains("\(dataset.rawValue) \(station.id) \(month)") {
+                for month in period.months
+                where !delivered.contains(dataset, StationMonth(stationID: station.id, month: month)) {
                     missing.append(
                         MissingStationMonth(dataset: dataset.rawValue, stationID: station.id, month: month.description))
                 }
             }
-            for month in lastYear.months where !deliveredLastYear.contains("\(station.id) \(month)") {
+            for month in lastYear.months
+            where !deliveredLastYear.contains(.accidents, StationMonth(stationID: station.id, month: month)) {
                 missing.append(
                     MissingStationMonth(
                         dataset: "accidents (last year)", stationID: station.id, month: month.description))

@@ -7,9 +7,12 @@ import BikePDCACore
 /// twice. A row therefore counts only for the months of the period that no finer row of the same
 /// station × department × zone covers, prorated by days: a year row with month rows for April–June counts for
 /// July–March only.
-enum PlanCoverage {
+///
+/// The one rule for a plan's share of a period: the metrics, the station report and the zone report's monthly
+/// columns all use it.
+public enum PlanCoverage {
     /// Each plan row with the share of it (0…1) that counts in `period`; rows with no share are left out.
-    static func shares(of plans: [Plan], in period: ReportingPeriod) -> [(plan: Plan, share: Double)] {
+    public static func shares(of plans: [Plan], in period: ReportingPeriod) -> [(plan: Plan, share: Double)] {
         // Each row's span worked out once (a national year has 50,000 plan rows, each looked at by its siblings).
         let spans = plans.map(Span.init)
         var groups: [Owner: [Span]] = [:]

@@ -57,6 +57,9 @@ public struct AccidentTally: Hashable, Sendable {
         self.severity = severity
         self.count = count
     }
+
+    /// The station and month counted.
+    public var stationMonth: StationMonth { StationMonth(stationID: stationID, month: month) }
 }
 
 /// Records counted by hour of the day and ISO weekday, for one station and zone (the "when" of accidents and
@@ -128,6 +131,43 @@ public struct ActivityTally: Hashable, Sendable {
     public var totalOfficerHours: Double { officerHours.values.reduce(0, +) }
 }
 
+/// A station and a month (署 × 月): the unit in which stations deliver their records. A pair absent from a
+/// delivery is missing data, never zero.
+public struct StationMonth: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The station (警察署) id.
+    public let stationID: String
+    /// The month.
+    public let month: YearMonth
+
+    /// Creates the key.
+    public init(stationID: String, month: YearMonth) {
+        self.stationID = stationID
+        self.month = month
+    }
+
+    /// `58101 2025-04`.
+    public var description: String { "\(stationID) \(month)" }
+
+    public static func < (lhs: StationMonth, rhs: StationMonth) -> Bool {
+        (lhs.stationID, lhs.month) < (rhs.stationID, rhs.month)
+    }
+}
+
+/// The station-months delivered, per dataset: what a period's figures can be trusted for.
+public struct DeliveredMonths: Sendable {
+    private var keys: [DatasetKind: Set<StationMonth>] = [:]
+
+    /// The station-months of `coverage` (every count, even of zero records, is a delivery).
+    public init(_ coverage: [StationMonthCount]) {
+        for count in coverage { keys[count.dataset, default: []].insert(count.key) }
+    }
+
+    /// Whether `dataset` has records for `key`.
+    public func contains(_ dataset: DatasetKind, _ key: StationMonth) -> Bool {
+        keys[dataset]?.contains(key) ?? false
+    }
+}
+
 /// How many records a station delivered for one month of a monthly dataset (0 never appears: a station-month
 /// without records has no tally and is missing).
 public struct StationMonthCount: Hashable, Sendable {
@@ -147,6 +187,9 @@ public struct StationMonthCount: Hashable, Sendable {
         self.month = month
         self.records = records
     }
+
+    /// The station and month counted.
+    public var key: StationMonth { StationMonth(stationID: stationID, month: month) }
 }
 
 /// Located accidents counted per quarter-mesh cell (4分の1地域メッシュ, JIS X 0410), for hot-spot analysis.

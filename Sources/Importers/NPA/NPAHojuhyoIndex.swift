@@ -1,3 +1,4 @@
+import BikePDCACore
 import CSVSupport
 
 /// What the importer needs from NPA 補充票 (hojuhyo) files: which accidents have a bicycle (当事者種別 51/52)

@@ -2,8 +2,6 @@ import Analytics
 import ArgumentParser
 import BikePDCACore
 import Foundation
-import Geo
-import Store
 
 extension BikePDCA {
     struct Act: ParsableCommand {
@@ -33,21 +31,16 @@ extension BikePDCA {
         var format: OutputFormat = .table
 
         func run() throws {
-            let reporting = try AnalyticsSupport.parsePeriod(period)
+            let reporting = try ReportingPeriod.argument(period)
             var thresholds = ActThresholds()
             if let value = minZoneEnforcement { thresholds.minimumZoneEnforcement = value }
             if let value = underPlanPercent { thresholds.underPlanPercent = value }
             if let value = sustainedFallPercent { thresholds.sustainedFallPercent = value }
-            let opened = try store.open()
-            let scope = try scope.scope()
-            let recommendations = try AnalyticsSupport.run {
-                try AnalyticsSupport.actAnalysis(
-                    store: opened, period: reporting, zones: try AnalyticsSupport.zones(opened, scope: scope),
-                    level: Hotspots.level(mesh) ?? .half, thresholds: thresholds, scope: scope
-                ).recommendations
-            }
+            let recommendations = try store.loader(scope).periodAnalysis(
+                reporting, level: Hotspots.level(mesh) ?? .half, thresholds: thresholds
+            ).recommendations
             if format == .json {
-                try AnalyticsSupport.printJSON(recommendations)
+                try Output.printJSON(recommendations)
                 return
             }
             if recommendations.isEmpty { print("No recommendations for \(reporting.label) at these thresholds.") }

@@ -36,11 +36,7 @@ extension BikePDCA {
             var options = ZoneAssignmentOptions()
             options.farFromZoneMetres = farMetres
             options.reassignAll = all
-            let summary: ZoneAssignmentSummary
-            do { summary = try store.open().assignZones(options) } catch let error as StoreError {
-                Console.error("error: \(error)")
-                throw ExitCode(1)
-            }
+            let summary = try store.open().assignZones(options)
             print(
                 "Zones with geometry: \(summary.zonesIndexed)"
                     + (summary.zonesWithoutGeometry > 0

@@ -3,7 +3,6 @@ import ArgumentParser
 import BikePDCACore
 import Foundation
 import Geo
-import Store
 
 extension BikePDCA {
     struct Hotspots: ParsableCommand {
@@ -44,23 +43,12 @@ extension BikePDCA {
         }
 
         func run() throws {
-            let reporting = try AnalyticsSupport.parsePeriod(period)
-            let opened = try store.open()
-            let (cells, zones) = try AnalyticsSupport.run {
-                (
-                    try opened.accidentGridCells(from: reporting.start, to: reporting.end, scope: try scope.scope()),
-                    try AnalyticsSupport.zones(opened, scope: try scope.scope())
-                )
-            }
-            let shapes = zones.filter {
-                $0.designatedFrom <= reporting.end && ($0.designatedTo ?? reporting.end) >= reporting.start
-            }
-            .compactMap(ZoneShape.init(zone:))
-            let ranked = HotSpots.rank(
-                cells, level: Self.level(mesh) ?? .half, zoneShapes: shapes, minimumCount: minCount)
+            let reporting = try ReportingPeriod.argument(period)
+            let ranked = try store.loader(scope).hotSpots(
+                reporting, level: Self.level(mesh) ?? .half, minimumCount: minCount)
             let shown = Array(ranked.prefix(limit))
             switch format {
-            case .json: try AnalyticsSupport.printJSON(shown)
+            case .json: try Output.printJSON(shown)
             case .csv, .table:
                 var rows = [
                     [
@@ -77,9 +65,9 @@ extension BikePDCA {
                     ])
                 }
                 if format == .csv {
-                    AnalyticsSupport.printCSV(rows)
+                    Output.printCSV(rows)
                 } else {
-                    AnalyticsSupport.printTable(rows)
+                    Output.printTable(rows)
                     print(
                         "\nAccidents not attributed to a zone, \(reporting.label); candidates: Gi* ≥ 1.96 and ≥ \(minCount) accidents, centre outside every zone shape."
                     )

@@ -2,7 +2,8 @@ import ArgumentParser
 import CSVSupport
 import Foundation
 import Importers
-import Pipeline
+import Store
+import Workflows
 
 /// What `bikepdca import` reads: one of the canonical datasets, or the NPA open accident data as published.
 enum ImportTarget: String, CaseIterable, ExpressibleByArgument {
@@ -95,8 +96,7 @@ extension BikePDCA {
         func run() throws {
             let opened = try store.open()
             guard let dataset = dataset.dataset else {
-                try BikePDCA.importNPA(
-                    files: files, hojuhyo: hojuhyo, prefecture: prefecture, store: opened, skipInvalid: skipInvalid)
+                try importNPA(opened)
                 return
             }
             let pipeline = ImportPipeline(store: opened)
@@ -154,6 +154,66 @@ extension BikePDCA {
             if (dataset == .enforcement || dataset == .accidents || dataset == .zones) && !dryRun && !noAssign {
                 try BikePDCA.assignZonesAfterImport(opened)
             }
+            if failures > 0 { throw ExitCode(1) }
+        }
+
+        /// Imports NPA 本票 files with their 補充票, then assigns zones by position; exit 1 when a file failed.
+        private func importNPA(_ store: RecordStore) throws {
+            var pipeline = try NPAImportPipeline(store: store, prefecture: prefecture)
+            pipeline.skipInvalid = skipInvalid
+            let indexes = try pipeline.hojuhyoIndexes(files: files, hojuhyo: hojuhyo) { read in
+                print("\(read.fileName): \(read.rows) 補充票 rows, \(read.bicyclePersons) bicycle persons")
+            }
+            var failures = 0
+            for path in files {
+                let name = (path as NSString).lastPathComponent
+                let result: NPAImportPipeline.FileResult
+                do {
+                    result = try pipeline.importFile(path: path, hojuhyo: indexes) { percent in
+                        Console.progress("\(name): \(percent)%")
+                    }
+                } catch let error as ImportError {
+                    Console.error(error.description)
+                    failures += 1
+                    continue
+                } catch {
+                    Console.error("\(name): error: \(error)")
+                    failures += 1
+                    continue
+                }
+                Console.endProgress()
+                for problem in result.problems { Console.error(problem.description) }
+                guard let entry = result.entry, let summary = result.summary else {
+                    Console.error(
+                        "\(name): not imported: \(result.rejected) row(s) with errors; nothing from this file was "
+                            + "written (--skip-invalid imports the valid rows)")
+                    failures += 1
+                    continue
+                }
+                let layout = summary.edition == .from2019 ? "58 columns, 2019–2021" : "68 columns, 2022 on"
+                let encoding = result.encoding.map { ", \($0)" } ?? ""
+                print(
+                    "\(name): imported \(entry.rowsAccepted) NPA accidents (release \(summary.releaseYear), \(layout)"
+                        + "\(encoding)); \(summary.bicycle) with a bicycle (\(summary.fatalBicycle) fatal, "
+                        + "\(summary.bicycleOnlyInHojuhyo) found only in the 補充票)")
+                if summary.otherPrefectures > 0 {
+                    print("  \(summary.otherPrefectures) rows of other prefectures skipped")
+                }
+                if summary.missingLocation + summary.invalidLocation > 0 {
+                    print(
+                        "  \(summary.missingLocation) without a position, \(summary.invalidLocation) with an invalid "
+                            + "one: see `bikepdca qa`")
+                }
+                if summary.outsideReleaseYears > 0 {
+                    print(
+                        "  warning: \(summary.outsideReleaseYears) rows dated outside \(summary.releaseYear - 1)–"
+                            + "\(summary.releaseYear): is \(summary.releaseYear) the right release year?")
+                }
+                if entry.rowsReplaced > 0 {
+                    print("  \(entry.rowsReplaced) earlier bicycle accidents no longer involve a bicycle: removed")
+                }
+            }
+            try BikePDCA.assignZonesAfterImport(store)
             if failures > 0 { throw ExitCode(1) }
         }
     }

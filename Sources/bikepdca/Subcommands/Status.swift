@@ -16,11 +16,7 @@ extension BikePDCA {
         func run() throws {
             let opened = try store.open()
             let today = Self.today()
-            let status: LoadStatus
-            do { status = try opened.status(today: today) } catch {
-                Console.error("error: \(error)")
-                throw ExitCode(1)
-            }
+            let status = try opened.status(today: today)
             print("Database: \(opened.path)")
             print(
                 "Stations: \(status.stations.count)   Zones: \(status.zoneCount) (\(status.activeZoneCount) active on \(today))   Plan rows: \(status.planCount)"

@@ -1,0 +1,68 @@
+import CSVSupport
+
+/// Writes every table of a ``ReportDocument`` as an Excel-ready CSV file through `CSVSupport.CSVWriter`:
+/// UTF-8 with a byte-order mark by default, RFC 4180 quoting, CRLF line ends, and formula-like text cells
+/// (`=`, `+`, `-`, `@`, tab, CR) neutralised with a leading apostrophe.
+///
+/// Each file holds the column headings, the rows, the totals row if any, then an empty line and the table's
+/// denominator note, so the file says what it counts. Numbers are written without thousands separators
+/// (`1234`, `0.81`, `12.5%`), so Excel reads them as numbers.
+public struct CSVRenderer: Sendable {
+    /// Whether files start with a UTF-8 byte-order mark (Excel on Japanese Windows needs it). Default `true`;
+    /// `--no-bom` turns it off.
+    public var writesByteOrderMark: Bool
+
+    /// Creates a renderer; files get a byte-order mark unless `writesByteOrderMark` is `false`.
+    public init(writesByteOrderMark: Bool = true) {
+        self.writesByteOrderMark = writesByteOrderMark
+    }
+
+    /// One CSV file: its name (sanitised, safe to join to the output folder) and its bytes.
+    public struct File: Sendable, Hashable {
+        /// The file name, e.g. `zone_K001_01_部門別取締件数.csv`; never contains `/`, `\`, `..` or controls.
+        public var fileName: String
+        /// The CSV bytes.
+        public var bytes: [UInt8]
+    }
+
+    /// One file per table of `document`, in reading order, named `<baseName>_<NN>_<caption>.csv` with both parts
+    /// passed through ``safeFileName(_:)`` and `NN` the table's 1-based number (so names never collide).
+    public func files(for document: ReportDocument, baseName: String) -> [File] {
+        let base = safeFileName(baseName)
+        return document.tables.enumerated().map { index, table in
+            let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
+            let name = safeFileName("\(base)_\(number)_\(table.caption)")
+            return File(fileName: name + ".csv", bytes: csv(for: table))
+        }
+    }
+
+    /// The CSV bytes of one table.
+    public func csv(for table: ReportTable) -> [UInt8] {
+        var writer = CSVWriter(neutralizesFormulas: true, writesByteOrderMark: writesByteOrderMark)
+        let width = table.columns.count
+        func fields(_ row: [ReportCell]) -> [String] {
+            (0..<width).map { index in index < row.count ? Self.field(row[index]) : "" }
+        }
+        writer.appendRow(table.columns.map(\.title))
+        for row in table.rows { writer.appendRow(fields(row)) }
+        if let totals = table.totals { writer.appendRow(fields(totals)) }
+        if !table.denominatorNote.isEmpty {
+            writer.appendRow([""])
+            writer.appendRow([table.denominatorNote])
+        }
+        return writer.data
+    }
+
+    /// A cell as written to CSV: numbers plain, no value as an empty field.
+    static func field(_ cell: ReportCell) -> String {
+        switch cell {
+        case .text(let text): text
+        case .integer(let value): String(value)
+        case .decimal(let value, let digits):
+            value.isFinite ? NumberFormat.fixed(value, digits: digits, grouping: false) : ""
+        case .percent(let value, let digits):
+            value.isFinite ? NumberFormat.fixed(value * 100, digits: digits, grouping: false) + "%" : ""
+        case .missing: ""
+        }
+    }
+}

@@ -1,0 +1,106 @@
+extension SVGChartRenderer {
+    /// Bars with confidence-interval whiskers, a dashed reference line (e.g. θ = 1), and each interval printed
+    /// under its label.
+    func beforeAfter(_ chart: BeforeAfterChart, id: String) -> MarkupNode {
+        let width = 600.0
+        let height = 320.0
+        guard !chart.bars.isEmpty else { return noData(width: width, height: 160, id: id, title: chart.title) }
+        let finiteTops = chart.bars.flatMap { bar in [bar.value, bar.upper ?? bar.value] }.filter(\.isFinite)
+        let scale = ChartScale(
+            largest: max(finiteTops.max() ?? 0, chart.referenceLine ?? 0) * 1.08,
+            minimum: chart.digits > 0 ? 0.1 : 1)
+        let left = 64.0
+        // The reference line's label sits right of the plot, where no bar can be under it.
+        let hasReferenceLabel = chart.referenceLine?.isFinite == true && !chart.referenceLabel.isEmpty
+        let referenceLabel = TextMetrics.truncated(chart.referenceLabel, toWidth: 150, fontSize: 11)
+        let right = hasReferenceLabel ? 16 + TextMetrics.width(referenceLabel, fontSize: 11) : 24.0
+        let top = 28.0
+        let bottom = height - 62
+        let plotWidth = width - left - right
+        let plotHeight = bottom - top
+        func y(_ value: Double) -> Double { bottom - scale.fraction(value) * plotHeight }
+
+        var nodes: [MarkupNode] = []
+        for tick in scale.ticks {
+            nodes.append(line(x1: left, y1: y(tick), x2: left + plotWidth, y2: y(tick), stroke: ChartPalette.grid))
+            nodes.append(
+                label(
+                    NumberFormat.fixed(tick, digits: scale.digits), x: left - 8, y: y(tick) + 4,
+                    anchor: "end", size: 11, fill: ChartPalette.mutedText))
+        }
+        nodes.append(line(x1: left, y1: bottom, x2: left + plotWidth, y2: bottom, stroke: ChartPalette.axis))
+
+        let slot = plotWidth / Double(chart.bars.count)
+        let barWidth = min(96, slot * 0.45)
+        for (index, bar) in chart.bars.enumerated() {
+            let centre = left + (Double(index) + 0.5) * slot
+            let colour = ChartPalette.category(index)
+            let value = bar.value.isFinite ? max(bar.value, 0) : 0
+            let valueText = NumberFormat.fixed(bar.value, digits: chart.digits)
+            nodes.append(
+                rect(
+                    x: centre - barWidth / 2, y: y(value), width: barWidth, height: bottom - y(value), fill: colour,
+                    className: "bar", tooltip: "\(bar.label): \(valueText)"))
+            var intervalText = ""
+            if let lower = bar.lower, let upper = bar.upper {
+                let capHalf = min(10, barWidth / 3)
+                let lowY = y(max(lower, 0))
+                let highY = upper.isFinite ? y(upper) : top
+                // The whisker in black with a white halo, so it shows on any bar colour.
+                for (stroke, strokeWidth) in [("#FFFFFF", 4.0), ("#000000", 1.6)] {
+                    nodes.append(
+                        line(
+                            x1: centre, y1: lowY, x2: centre, y2: highY, stroke: stroke, width: strokeWidth,
+                            className: "whisker"))
+                    nodes.append(
+                        line(
+                            x1: centre - capHalf, y1: lowY, x2: centre + capHalf, y2: lowY, stroke: stroke,
+                            width: strokeWidth))
+                    if upper.isFinite {
+                        nodes.append(
+                            line(
+                                x1: centre - capHalf, y1: highY, x2: centre + capHalf, y2: highY,
+                                stroke: stroke, width: strokeWidth))
+                    }
+                }
+                if !upper.isFinite {
+                    let tip =
+                        "\(NumberFormat.svg(centre)),\(NumberFormat.svg(top - 6)) "
+                        + "\(NumberFormat.svg(centre - 6)),\(NumberFormat.svg(top + 4)) "
+                        + "\(NumberFormat.svg(centre + 6)),\(NumberFormat.svg(top + 4))"
+                    nodes.append(.element("polygon", ["points": tip, "fill": "#000000"]))
+                }
+                let lowerText = NumberFormat.fixed(lower, digits: chart.digits)
+                intervalText =
+                    upper.isFinite
+                    ? "\(strings.interval) \(lowerText)–\(NumberFormat.fixed(upper, digits: chart.digits))"
+                    : strings.openInterval(lower: lowerText)
+            }
+            // The value beside the bar's top, right of the whisker caps.
+            nodes.append(
+                label(
+                    valueText, x: centre + barWidth / 2 + 4, y: y(value) + 4, size: 13, className: "halo",
+                    bold: true))
+            nodes.append(
+                label(
+                    TextMetrics.truncated(bar.label, toWidth: slot - 8, fontSize: 12), x: centre, y: bottom + 18,
+                    anchor: "middle", size: 12))
+            if !intervalText.isEmpty {
+                nodes.append(
+                    label(
+                        TextMetrics.truncated(intervalText, toWidth: slot - 4, fontSize: 11), x: centre,
+                        y: bottom + 34, anchor: "middle", size: 11, fill: ChartPalette.mutedText))
+            }
+        }
+        if let reference = chart.referenceLine, reference.isFinite {
+            nodes.append(
+                line(
+                    x1: left, y1: y(reference), x2: left + plotWidth, y2: y(reference),
+                    stroke: ChartPalette.text, width: 1.2, dashed: true, className: "reference"))
+            if hasReferenceLabel {
+                nodes.append(label(referenceLabel, x: left + plotWidth + 6, y: y(reference) + 4, size: 11))
+            }
+        }
+        return root(width: width, height: height, id: id, title: chart.title, nodes)
+    }
+}

@@ -1,0 +1,257 @@
+import BikePDCACore
+import Geo
+
+extension SVGChartRenderer {
+    /// Map size in pixels, without the legend strip under it.
+    static let mapWidth = 640.0
+    static let mapHeight = 480.0
+
+    /// The zone's polygon (filled, holes kept) or route (the buffer drawn as a wide translucent stroke round the
+    /// centre line, which is exactly the set of points within the buffer), accidents as circles over
+    /// enforcement as squares, a scale bar and a north arrow, in a ``LocalProjection`` centred on what is drawn.
+    func zoneMap(_ chart: ZoneMapChart, id: String) -> MarkupNode {
+        guard let frame = ZoneMapFrame(chart: chart, width: Self.mapWidth, height: Self.mapHeight) else {
+            return noData(width: Self.mapWidth, height: 160, id: id, title: chart.title)
+        }
+        var nodes: [MarkupNode] = [
+            .element(
+                "rect",
+                [
+                    "x": "0.50", "y": "0.50", "width": NumberFormat.svg(Self.mapWidth - 1),
+                    "height": NumberFormat.svg(Self.mapHeight - 1), "fill": "#F7F7F4", "stroke": "#999999",
+                ])
+        ]
+        var legendEntries: [(name: String, kind: String)] = []
+        if let geometry = chart.geometry {
+            switch geometry {
+            case .polygon(let rings):
+                nodes.append(polygonPath([rings], frame: frame))
+                legendEntries.append((strings.zoneArea, "area"))
+            case .multiPolygon(let polygons):
+                nodes.append(polygonPath(polygons, frame: frame))
+                legendEntries.append((strings.zoneArea, "area"))
+            case .lineString(let line):
+                nodes += routeLines([line], buffer: chart.bufferMetres, frame: frame)
+                legendEntries.append((strings.routeLine, "route"))
+            case .multiLineString(let lines):
+                nodes += routeLines(lines, buffer: chart.bufferMetres, frame: frame)
+                legendEntries.append((strings.routeLine, "route"))
+            }
+        }
+        for coordinate in chart.enforcement {
+            let point = frame.pixel(coordinate)
+            nodes.append(
+                .element(
+                    "rect",
+                    [
+                        "x": NumberFormat.svg(point.x - 3), "y": NumberFormat.svg(point.y - 3),
+                        "width": "6.00", "height": "6.00", "fill": ChartPalette.enforcement, "fill-opacity": "0.75",
+                        "class": "enforcement",
+                    ]))
+        }
+        for coordinate in chart.accidents {
+            let point = frame.pixel(coordinate)
+            nodes.append(
+                .element(
+                    "circle",
+                    [
+                        "cx": NumberFormat.svg(point.x), "cy": NumberFormat.svg(point.y), "r": "4.50",
+                        "fill": ChartPalette.accident, "stroke": "#FFFFFF", "stroke-width": "1", "class": "accident",
+                    ]))
+        }
+        nodes += scaleBar(frame: frame)
+        nodes += northArrow(x: Self.mapWidth - 28, y: 16)
+        nodes += mapLegend(geometry: legendEntries, chart: chart, y: Self.mapHeight + 22)
+        return root(width: Self.mapWidth, height: Self.mapHeight + 40, id: id, title: chart.title, nodes)
+    }
+
+    private func polygonPath(_ polygons: [[[Coordinate]]], frame: ZoneMapFrame) -> MarkupNode {
+        var path: [String] = []
+        for rings in polygons {
+            for ring in rings where !ring.isEmpty {
+                let points = ring.map { frame.pixel($0) }
+                path.append(
+                    points.enumerated().map { index, point in
+                        "\(index == 0 ? "M" : "L")\(NumberFormat.svg(point.x)) \(NumberFormat.svg(point.y))"
+                    }.joined(separator: " ") + " Z")
+            }
+        }
+        return .element(
+            "path",
+            [
+                "d": path.joined(separator: " "), "fill": ChartPalette.zone, "fill-opacity": "0.15",
+                "fill-rule": "evenodd", "stroke": ChartPalette.zoneLine, "stroke-width": "2", "class": "zone",
+            ])
+    }
+
+    private func routeLines(_ lines: [[Coordinate]], buffer: Double, frame: ZoneMapFrame) -> [MarkupNode] {
+        let bufferPixels = 2 * max(buffer.isFinite ? buffer : 0, 0) * frame.pixelsPerMetre
+        var nodes: [MarkupNode] = []
+        for line in lines where !line.isEmpty {
+            let points = line.map { frame.pixel($0) }
+                .map { "\(NumberFormat.svg($0.x)),\(NumberFormat.svg($0.y))" }
+            let pointList = (points.count == 1 ? points + points : points).joined(separator: " ")
+            if bufferPixels > 0 {
+                nodes.append(
+                    .element(
+                        "polyline",
+                        [
+                            "points": pointList, "fill": "none", "stroke": ChartPalette.zone, "stroke-opacity": "0.22",
+                            "stroke-width": NumberFormat.svg(bufferPixels), "stroke-linecap": "round",
+                            "stroke-linejoin": "round", "class": "route-buffer",
+                        ]))
+            }
+            nodes.append(
+                .element(
+                    "polyline",
+                    [
+                        "points": pointList, "fill": "none", "stroke": ChartPalette.zoneLine, "stroke-width": "2.50",
+                        "stroke-linecap": "round", "stroke-linejoin": "round", "class": "route",
+                    ]))
+        }
+        return nodes
+    }
+
+    private func scaleBar(frame: ZoneMapFrame) -> [MarkupNode] {
+        let metres = frame.scaleBarMetres
+        let length = metres * frame.pixelsPerMetre
+        let x0 = 20.0
+        let y0 = Self.mapHeight - 22
+        return [
+            rect(x: x0 - 6, y: y0 - 22, width: length + 12 + 0, height: 32, fill: "#FFFFFF", className: "scale-box"),
+            line(x1: x0, y1: y0, x2: x0 + length, y2: y0, stroke: "#000000", width: 3, className: "scale-bar"),
+            line(x1: x0, y1: y0 - 6, x2: x0, y2: y0 + 4, stroke: "#000000", width: 1.5),
+            line(x1: x0 + length, y1: y0 - 6, x2: x0 + length, y2: y0 + 4, stroke: "#000000", width: 1.5),
+            label(
+                strings.distance(metres: metres), x: x0 + length / 2, y: y0 - 8, anchor: "middle", size: 12,
+                className: "scale-label"),
+        ]
+    }
+
+    private func northArrow(x: Double, y: Double) -> [MarkupNode] {
+        let points =
+            "\(NumberFormat.svg(x)),\(NumberFormat.svg(y + 14)) "
+            + "\(NumberFormat.svg(x - 8)),\(NumberFormat.svg(y + 40)) "
+            + "\(NumberFormat.svg(x)),\(NumberFormat.svg(y + 33)) "
+            + "\(NumberFormat.svg(x + 8)),\(NumberFormat.svg(y + 40))"
+        return [
+            .element("polygon", ["points": points, "fill": "#000000", "class": "north-arrow"]),
+            label(strings.north, x: x, y: y + 10, anchor: "middle", size: 13, bold: true),
+        ]
+    }
+
+    private func mapLegend(geometry: [(name: String, kind: String)], chart: ZoneMapChart, y: Double)
+        -> [MarkupNode]
+    {
+        var nodes: [MarkupNode] = []
+        var x = 12.0
+        func advance(_ text: String) { x += 22 + TextMetrics.width(text, fontSize: 12) + 20 }
+        for entry in geometry {
+            if entry.kind == "area" {
+                nodes.append(
+                    .element(
+                        "rect",
+                        [
+                            "x": NumberFormat.svg(x), "y": NumberFormat.svg(y - 7), "width": "16.00",
+                            "height": "12.00", "fill": ChartPalette.zone, "fill-opacity": "0.15",
+                            "stroke": ChartPalette.zoneLine, "stroke-width": "1.5",
+                        ]))
+            } else {
+                nodes.append(line(x1: x, y1: y - 1, x2: x + 16, y2: y - 1, stroke: ChartPalette.zone, width: 10))
+                nodes.append(line(x1: x, y1: y - 1, x2: x + 16, y2: y - 1, stroke: ChartPalette.zoneLine, width: 2.5))
+            }
+            var text = entry.name
+            if entry.kind == "route" {
+                text += " (\(strings.routeBuffer) ±\(NumberFormat.fixed(chart.bufferMetres, digits: 0)) m)"
+            }
+            nodes.append(label(text, x: x + 22, y: y + 4, size: 12))
+            advance(text)
+        }
+        let accidents = "\(strings.accidents) \(NumberFormat.grouped(chart.accidents.count))"
+        nodes.append(
+            .element(
+                "circle",
+                [
+                    "cx": NumberFormat.svg(x + 8), "cy": NumberFormat.svg(y - 1), "r": "4.50",
+                    "fill": ChartPalette.accident,
+                ]))
+        nodes.append(label(accidents, x: x + 22, y: y + 4, size: 12))
+        advance(accidents)
+        let enforcement = "\(strings.enforcement) \(NumberFormat.grouped(chart.enforcement.count))"
+        nodes.append(rect(x: x + 5, y: y - 4, width: 6, height: 6, fill: ChartPalette.enforcement))
+        nodes.append(label(enforcement, x: x + 22, y: y + 4, size: 12))
+        return nodes
+    }
+}
+
+/// How a zone map fits its content into the picture: a local projection centred on the content's box, and a
+/// uniform scale (the same in x and y, so shapes and distances are true) with a margin.
+struct ZoneMapFrame: Sendable {
+    /// The projection, centred on the middle of everything drawn.
+    let projection: LocalProjection
+    /// Pixels per metre on the ground.
+    let pixelsPerMetre: Double
+    /// The round length of the scale bar (1, 2 or 5 × 10ⁿ metres), at most a quarter of the map's width.
+    let scaleBarMetres: Double
+    private let centreX: Double
+    private let centreY: Double
+    private let width: Double
+    private let height: Double
+
+    /// The frame for `chart`, or `nil` when it has nothing to draw.
+    init?(chart: ZoneMapChart, width: Double, height: Double) {
+        let coordinates = (chart.geometry?.allCoordinates ?? []) + chart.accidents + chart.enforcement
+        let finite = coordinates.filter { $0.latitude.isFinite && $0.longitude.isFinite }
+        guard let first = finite.first else { return nil }
+        var minLatitude = first.latitude
+        var maxLatitude = first.latitude
+        var minLongitude = first.longitude
+        var maxLongitude = first.longitude
+        for coordinate in finite {
+            minLatitude = min(minLatitude, coordinate.latitude)
+            maxLatitude = max(maxLatitude, coordinate.latitude)
+            minLongitude = min(minLongitude, coordinate.longitude)
+            maxLongitude = max(maxLongitude, coordinate.longitude)
+        }
+        let projection = LocalProjection(
+            reference: Coordinate(
+                latitude: (minLatitude + maxLatitude) / 2, longitude: (minLongitude + maxLongitude) / 2))
+        var minX = Double.infinity
+        var maxX = -Double.infinity
+        var minY = Double.infinity
+        var maxY = -Double.infinity
+        for coordinate in finite {
+            let point = projection.project(coordinate)
+            minX = min(minX, point.x)
+            maxX = max(maxX, point.x)
+            minY = min(minY, point.y)
+            maxY = max(maxY, point.y)
+        }
+        let isRoute = chart.geometry.map { !$0.isAreal } ?? false
+        let buffer = isRoute && chart.bufferMetres.isFinite ? max(chart.bufferMetres, 0) : 0
+        // At least 200 m across, so one point or a short route is not blown up to fill the map.
+        let spanX = max(maxX - minX + 2 * buffer, 200)
+        let spanY = max(maxY - minY + 2 * buffer, 200)
+        let margin = 36.0
+        let scale = min((width - 2 * margin) / spanX, (height - 2 * margin - 20) / spanY)
+        self.projection = projection
+        self.pixelsPerMetre = scale
+        self.centreX = (minX + maxX) / 2
+        self.centreY = (minY + maxY) / 2
+        self.width = width
+        self.height = height
+        let longest = width / 4 / scale
+        var unit = 1.0
+        while unit * 10 <= longest { unit *= 10 }
+        self.scaleBarMetres = [5.0, 2.0, 1.0].map { $0 * unit }.first { $0 <= longest } ?? unit
+    }
+
+    /// Where `coordinate` is drawn: x to the right (east), y down (south), the content centred.
+    func pixel(_ coordinate: Coordinate) -> (x: Double, y: Double) {
+        let point = projection.project(coordinate)
+        return (
+            x: width / 2 + (point.x - centreX) * pixelsPerMetre,
+            y: (height - 20) / 2 - (point.y - centreY) * pixelsPerMetre
+        )
+    }
+}

@@ -1,0 +1,199 @@
+import Analytics
+import BikePDCACore
+import Rendering
+
+/// Builds one station's report (警察署別レポート): all its zones, its departments compared, plan attainment and the
+/// station's Act recommendations.
+public enum StationReportBuilder {
+    /// The report of station `stationID` over `analytics.period`.
+    public static func document(
+        stationID: String, analytics: PeriodAnalytics, settings: ReportSettings
+    ) -> ReportDocument {
+        let w = Wording(language: settings.language)
+        let period = analytics.period
+        let stationName = w.station(analytics.station(stationID), id: stationID)
+        let zones = analytics.zones(of: stationID)
+        let rows = analytics.stationRows(stationID)
+        let sums = RowSums(rows)
+        let departmentSums = Department.allCases.map {
+            ($0, RowSums(analytics.departmentRows(station: stationID, department: $0)))
+        }
+        let plannedHours = departmentSums.reduce(0) { $0 + $1.1.plannedOfficerHours }
+        let doneHours = departmentSums.reduce(0) { $0 + $1.1.officerHours }
+        let recommendations = analytics.recommendations.filter { $0.stationID == stationID }
+
+        let kpis = [
+            ReportKPI(
+                label: w("自転車事故 (署全体)", "Bicycle accidents (station)"), value: .integer(sums.accidents),
+                unit: w("件", ""),
+                note: w(
+                    "前年同期 \(NumberFormat.grouped(sums.accidentsLastYear))件",
+                    "\(NumberFormat.grouped(sums.accidentsLastYear)) in the same span last year")),
+            ReportKPI(
+                label: w("指導警告・検挙", "Warnings and tickets"), value: .integer(sums.enforcement), unit: w("件", ""),
+                note: w(
+                    "うち重点内 \(NumberFormat.grouped(sums.enforcementInZones))件",
+                    "\(NumberFormat.grouped(sums.enforcementInZones)) inside zones")),
+            ReportKPI(
+                label: w("人時間の計画達成率", "Officer-hours vs plan"), value: .attainment(doneHours, of: plannedHours),
+                note: w(
+                    "実施 \(NumberFormat.fixed(doneHours, digits: 0)) / 計画 \(NumberFormat.fixed(plannedHours, digits: 0))人時間",
+                    "\(NumberFormat.fixed(doneHours, digits: 0)) of \(NumberFormat.fixed(plannedHours, digits: 0)) planned")),
+            ReportKPI(
+                label: w("集中取締り日のあった月", "Zone-months with a concentrated day"),
+                value: .integer(sums.zoneMonthsMeetingMinimum), unit: "/ \(sums.zoneMonths)",
+                note: w("重点×月 (基準: 毎月1回以上)", "zone-months (minimum: one a month)")),
+            ReportKPI(
+                label: w("Act の提案", "Act recommendations"), value: .integer(recommendations.count), unit: w("件", "")),
+        ]
+        let caveats =
+            dataGapCaveats(analytics.missing(stations: [stationID]), w: w).map {
+                ReportCaveat(kind: .dataGap, text: $0)
+            }
+
+        // Zones table.
+        var zoneRows: [[ReportCell]] = []
+        for zone in zones {
+            let row =
+                analytics.zoneRow(station: stationID, zone: zone.id)
+                ?? MetricsRow(
+                    key: MetricKey(stationID: stationID, department: nil, zoneID: zone.id))
+            zoneRows.append(zoneCells(w.zone(zone), w.zoneKind(zone.kind), row, w: w))
+        }
+        if let outside = analytics.zoneRow(station: stationID, zone: MetricKey.outsideZones) {
+            zoneRows.append(zoneCells(w("重点外の道路", "Roads outside zones"), "—", outside, w: w))
+        }
+        let zoneTable = ReportTable(
+            caption: w("重点地区・路線別の実施と事故", "Zones: enforcement and accidents"),
+            columns: [
+                ReportColumn(w("重点地区・路線", "Zone")), ReportColumn(w("種別", "Kind"), alignment: .center),
+                ReportColumn(w("取締り計", "Stops"), alignment: .trailing),
+                ReportColumn(w("うち検挙", "Tickets"), alignment: .trailing),
+                ReportColumn(w("活動の達成率", "Ops vs plan"), alignment: .trailing),
+                ReportColumn(w("集中取締り月", "Conc. months"), alignment: .trailing),
+                ReportColumn(w("事故", "Accidents"), alignment: .trailing),
+                ReportColumn(w("前年同期", "Last year"), alignment: .trailing),
+                ReportColumn(w("増減率", "Change"), alignment: .trailing),
+                ReportColumn(w("信頼性", "Reliability"), alignment: .center),
+            ],
+            rows: zoneRows,
+            totals: [
+                .text(w("署計", "Station total")), .text(""), .integer(sums.enforcement), .integer(sums.citations),
+                .attainment(Double(sums.operations), of: sums.plannedOperations),
+                .text(w.months(sums.zoneMonthsMeetingMinimum, of: sums.zoneMonths)), .integer(sums.accidents),
+                .integer(sums.accidentsLastYear), .change(now: sums.accidents, before: sums.accidentsLastYear),
+                .text(""),
+            ],
+            denominatorNote: w(
+                "取締り: 取締り記録。事故: 自転車関連事故の記録 (前年同期と比較)。活動の達成率 = 実施回数 ÷ 計画回数。集中取締り月 = 集中取締り日のあった月 / 指定中の月。署計 = 重点と重点外の合計。信頼性: 今期+前年の事故件数から (5件未満: ごく少ない、20件未満: 少ない)。\(w.explain("enforcement", period: period, station: stationID))",
+                "Stops: enforcement records; accidents: bicycle accident records (vs the same span last year). Ops vs plan "
+                    + "= held ÷ planned. Conc. months = months with a concentrated day / months in force. Station total = "
+                    + "zones plus roads outside. Reliability from accidents now + last year (<5 very low, <20 low). "
+                    + w.explain("enforcement", period: period, station: stationID)))
+        let stacked = StackedBarChart(
+            title: w("重点別・部門別の取締り件数", "Stops by zone and department"),
+            segmentNames: Department.allCases.map { w.department($0) },
+            bars: zones.map { zone in
+                StackedBarChart.Bar(
+                    label: zone.name,
+                    values: Department.allCases.map { department in
+                        Double(
+                            analytics.metrics.row(
+                                MetricKey(stationID: stationID, department: department, zoneID: zone.id))?.done
+                                .enforcement ?? 0)
+                    })
+            },
+            note: w("件数。重点外の取締りは含まない。", "Counts; stops outside zones not included."))
+
+        // Departments compared.
+        let departmentTable = ReportTable(
+            caption: w("部門別の比較 (計画達成と取締り)", "Departments compared: plan attainment and enforcement"),
+            columns: [
+                ReportColumn(w("部門", "Department")), ReportColumn(w("計画回数", "Planned ops"), alignment: .trailing),
+                ReportColumn(w("参加回数", "Ops joined"), alignment: .trailing),
+                ReportColumn(w("計画人時間", "Planned officer-h"), alignment: .trailing),
+                ReportColumn(w("実施人時間", "Officer-h"), alignment: .trailing),
+                ReportColumn(w("人時間の達成率", "Officer-h %"), alignment: .trailing),
+                ReportColumn(w("指導警告", "Warnings"), alignment: .trailing),
+                ReportColumn(w("検挙", "Tickets"), alignment: .trailing),
+                ReportColumn(w("重点内の割合", "In zones"), alignment: .trailing),
+            ],
+            rows: departmentSums.map { department, figures in
+                [
+                    .text(w.department(department)), .decimal(figures.plannedOperations, digits: 1),
+                    .integer(figures.operations), .decimal(figures.plannedOfficerHours, digits: 1),
+                    .decimal(figures.officerHours, digits: 1),
+                    .attainment(figures.officerHours, of: figures.plannedOfficerHours), .integer(figures.warnings),
+                    .integer(figures.citations),
+                    figures.enforcement > 0
+                        ? .percent(Double(figures.enforcementInZones) / Double(figures.enforcement), digits: 1)
+                        : .missing,
+                ]
+            },
+            totals: [
+                .text(w("計", "Total")), .decimal(departmentSums.reduce(0) { $0 + $1.1.plannedOperations }, digits: 1),
+                .missing, .decimal(plannedHours, digits: 1), .decimal(doneHours, digits: 1),
+                .attainment(doneHours, of: plannedHours), .integer(departmentSums.reduce(0) { $0 + $1.1.warnings }),
+                .integer(departmentSums.reduce(0) { $0 + $1.1.citations }),
+                sums.enforcement > 0
+                    ? .percent(Double(sums.enforcementInZones) / Double(sums.enforcement), digits: 1) : .missing,
+            ],
+            denominatorNote: w(
+                "人時間の達成率 = 実施人時間 ÷ 計画人時間 (計画は期間の日数で按分)。合同活動は参加した部門それぞれに1回と数えるため参加回数は合計しません。重点内の割合の分母: その部門の取締り件数。\(w.explain("activities", period: period, station: stationID))",
+                "Officer-h % = officer-hours ÷ planned (plans prorated by days). A joint operation counts for each department "
+                    + "that took part, so operations are not totalled. In zones: share of the department's stops. "
+                    + w.explain("activities", period: period, station: stationID)))
+
+        let tallies = analytics.input.current.enforcement.filter { $0.stationID == stationID }
+        var sections = [
+            ReportSection(
+                title: w("重点地区・路線の一覧", "The station's zones"),
+                caveats: [
+                    ReportCaveat(
+                        kind: .regressionToMean,
+                        text: w(
+                            "前年同期との比較は単純比較です。事故の多い場所を選んで指定しているため、対策がなくても減る傾向があります (平均への回帰)。重点ごとの事前事後評価は各重点のレポートを参照。",
+                            "Year-on-year changes are naive: zones are chosen for their high counts, which tend to fall anyway "
+                                + "(regression to the mean). See each zone's report for its before–after evaluation."))
+                ],
+                blocks: [.table(zoneTable), .chart(.stackedBars(stacked))]),
+            ReportSection(
+                title: w("部門の比較と計画達成", "Departments and plan attainment"),
+                blocks: [.table(departmentTable)]),
+            ReportSection(
+                title: w("Do: 部門別・処理別の取締り (署全体)", "Do: enforcement by department and outcome (station)"),
+                blocks: EnforcementTables.blocks(
+                    tallies, period: period, explainStation: stationID, explainZone: nil, w: w)),
+        ]
+        sections.append(
+            ReportSection(
+                title: w("Act: この署への提案", "Act: recommendations for this station"),
+                blocks: recommendations.isEmpty
+                    ? [.paragraph(w("既定の基準では提案はありません。", "No recommendations at the default thresholds."))]
+                    : [
+                        .table(
+                            RecommendationText.table(
+                                recommendations, analytics: analytics, caption: w("この署への提案", "Recommendations"), w: w))
+                    ]))
+        return ReportDocument(
+            title: w(
+                "\(stationName) 自転車指導取締り PDCA レポート", "\(stationName): bicycle guidance and enforcement PDCA report"),
+            subtitle: w(
+                "署コード \(stationID) · 重点 \(zones.count)か所 · 期間 \(w.span(period)) (前年同期と比較)",
+                "Station \(stationID) · \(zones.count) zone(s) · \(w.span(period)) (against the same span last year)"),
+            language: settings.language, generatedAt: settings.generatedAt, kpis: kpis, caveats: caveats,
+            sections: sections)
+    }
+
+    static func zoneCells(_ name: String, _ kind: String, _ row: MetricsRow, w: Wording) -> [ReportCell] {
+        let check = row.check ?? CheckFigures()
+        return [
+            .text(name), .text(kind), .integer(row.done.enforcement), .integer(row.done.citations),
+            .attainment(Double(row.done.operations), of: row.plan.plannedOperations),
+            row.done.zoneMonths > 0
+                ? .text(w.months(row.done.zoneMonthsMeetingMinimum, of: row.done.zoneMonths)) : .missing,
+            .integer(check.accidents), .integer(check.accidentsLastYear),
+            .change(now: check.accidents, before: check.accidentsLastYear), .text(w.reliability(check.reliability)),
+        ]
+    }
+}

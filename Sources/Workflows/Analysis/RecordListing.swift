@@ -1,0 +1,38 @@
+import BikePDCACore
+import CSVSupport
+import Store
+
+/// The records behind a figure (`metrics --explain`), as CSV written in chunks so memory stays flat however
+/// many records match.
+public enum RecordListing {
+    /// Writes the records of `datasetName` (enforcement, accidents or activities) matching `filter` as CSV
+    /// chunks to `output`; returns the dataset listed and the number of records.
+    public static func write(
+        _ datasetName: String, store: RecordStore, filter: RecordFilter, to output: ([UInt8]) -> Void
+    ) throws(WorkflowError) -> (dataset: DatasetKind, count: Int) {
+        guard let dataset = DatasetKind(rawValue: datasetName), dataset.isMonthly else {
+            throw .notAListableDataset(datasetName)
+        }
+        var writer = CSVWriter(writesByteOrderMark: false)
+        writer.appendRow(
+            ["record_id", "date", "time", "station", "zone_id"] + RecordStore.explainedFieldNames(dataset)
+                + ["source_file", "source_line"])
+        var pending = 0
+        let count = try WorkflowError.reading { () throws(StoreError) in
+            try store.explainRecords(dataset, matching: filter) { record in
+                writer.appendRow(
+                    [record.recordID, record.date.description, record.time ?? "", record.stationID, record.zoneID ?? ""]
+                        + record.fields + [record.sourceFile, String(record.sourceLine)])
+                pending += 1
+                // Flushed every few thousand rows.
+                if pending >= 4096 {
+                    output(writer.data)
+                    writer = CSVWriter(writesByteOrderMark: false)
+                    pending = 0
+                }
+            }
+        }
+        output(writer.data)
+        return (dataset, count)
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import BikePDCACore
+import Workflows
+
+extension BikePDCA.Report {
+    struct CompareReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "compare", abstract: "A zone's before–after evaluation as a document.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var scope: ScopeOptions
+        @OptionGroup var output: ReportOutputOptions
+        @OptionGroup var windows: WindowOptions
+
+        @Option(help: "The zone to evaluate.")
+        var zone: String
+
+        func run() throws {
+            let run = output.run(try store.loader(scope))
+            BikePDCA.Report.printWritten(
+                try run.compareReport(
+                    zone, windows: try windows.windows(), prefectureComparison: windows.comparison == "prefecture"))
+        }
+    }
+}

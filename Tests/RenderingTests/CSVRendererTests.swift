@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import Rendering
+
+@Suite struct CSVRendererTests {
+    static let table = ReportTable(
+        caption: "部門別",
+        columns: [
+            ReportColumn("部門"), ReportColumn("件数", alignment: .trailing), ReportColumn("構成比"),
+            ReportColumn("時間"),
+        ],
+        rows: [
+            [.text("交通, 第1係"), .integer(1_234), .percent(0.5345, digits: 1), .decimal(-0.004, digits: 2)],
+            [.text("地域"), .missing],
+        ],
+        totals: [.text("計"), .integer(1_234), .percent(1, digits: 1), .decimal(836.75, digits: 1)],
+        denominatorNote: "件数 (分母: 当該期間の全取締件数)")
+
+    @Test func writesBOMCRLFAndPlainNumbersByDefault() {
+        let bytes = CSVRenderer().csv(for: Self.table)
+        let expected =
+            "\u{FEFF}部門,件数,構成比,時間\r\n\"交通, 第1係\",1234,53.5%,0.00\r\n地域,,,\r\n計,1234,100.0%,836.8\r\n\r\n"
+            + "件数 (分母: 当該期間の全取締件数)\r\n"
+        #expect(bytes == Array(expected.utf8))
+    }
+
+    @Test func canLeaveOutTheBOM() {
+        let bytes = CSVRenderer(writesByteOrderMark: false).csv(for: Self.table)
+        #expect(Array(bytes.prefix(3)) == Array("部".utf8))
+    }
+
+    @Test func oneFilePerTableWithSafeUniqueNames() throws {
+        var document = SampleReport.document(language: .ja)
+        document.sections[0].blocks.append(
+            .table(
+                ReportTable(
+                    caption: "../../etc/passwd", columns: [], rows: [],
+                    denominatorNote: "")))
+        let files = CSVRenderer().files(for: document, baseName: "zone/../K001")
+        #expect(
+            files.map(\.fileName) == [
+                "zone_K001_01_指定前後の事故件数.csv", "zone_K001_02_etc_passwd.csv",
+                "zone_K001_03_部門別の取締件数と従事時間.csv",
+            ])
+        let folder = URL(fileURLWithPath: "/tmp/out", isDirectory: true)
+        for file in files {
+            #expect(
+                folder.appendingPathComponent(file.fileName).standardized.deletingLastPathComponent().path == "/tmp/out"
+            )
+        }
+    }
+
+    @Test(arguments: [
+        ("../../etc/passwd", "etc_passwd"),
+        ("..", "report"),
+        (".", "report"),
+        ("", "report"),
+        ("/", "report"),
+        ("a/b\\c", "a_b_c"),
+        ("..\\..\\Windows\\system32", "Windows_system32"),
+        ("zone/../K001", "zone_K001"),
+        ("a_.b", "a_b"),
+        ("C:\\boot.ini", "C_boot.ini"),
+        ("CON", "_CON"),
+        ("nul.txt", "_nul.txt"),
+        ("com1", "_com1"),
+        ("name\u{202E}gpj.exe", "name_gpj.exe"),
+        ("tab\there\nnew\u{0}nul\u{7F}", "tab_here_new_nul"),
+        (".hidden", "hidden"),
+        ("a....b..c", "a.b.c"),
+        ("駅前通り（上り）／下り", "駅前通り（上り）_下り"),
+        ("重点地区 第1号: 横浜駅西口*?<>|\"", "重点地区_第1号_横浜駅西口"),
+        ("  spaced  ", "spaced"),
+        ("～令和7年度～", "～令和7年度～"),
+    ])
+    func safeFileNameNeutralisesHostileNames(_ input: String, _ expected: String) {
+        let name = safeFileName(input)
+        #expect(name == expected)
+        #expect(!name.contains("/") && !name.contains("\\") && !name.contains(".."))
+        #expect(!name.hasPrefix("."))
+        #expect(name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F })
+        let folder = URL(fileURLWithPath: "/tmp/out", isDirectory: true)
+        #expect(
+            folder.appendingPathComponent(name + ".csv").standardized.deletingLastPathComponent().path == "/tmp/out")
+    }
+
+    @Test func safeFileNameCutsLongNamesOnACharacterBoundary() {
+        let name = safeFileName(String(repeating: "駅", count: 100))
+        #expect(name == String(repeating: "駅", count: 50))
+        #expect(name.utf8.count == 150)
+    }
+}
+
+@Suite struct NumberFormatTests {
+    @Test(arguments: [
+        (0, "0"), (999, "999"), (1_000, "1,000"), (1_234_567, "1,234,567"), (-1_234, "-1,234"),
+        (Int.min, "-9,223,372,036,854,775,808"),
+    ])
+    func groupsThousands(_ value: Int, _ expected: String) {
+        #expect(NumberFormat.grouped(value) == expected)
+    }
+
+    @Test(arguments: [
+        (0.125, 2, "0.13"), (-0.125, 2, "-0.13"), (-0.004, 2, "0.00"), (1_234.5, 2, "1,234.50"), (0.5, 0, "1"),
+        (2.5, 0, "3"), (12.345_678, 3, "12.346"), (Double.infinity, 1, "∞"), (-Double.infinity, 1, "-∞"),
+        (Double.nan, 1, "—"), (1e20, 2, "1e+20"),
+    ])
+    func printsFixedDecimals(_ value: Double, _ digits: Int, _ expected: String) {
+        #expect(NumberFormat.fixed(value, digits: digits) == expected)
+    }
+
+    @Test func chartAxesUseRoundSteps() {
+        #expect(ChartScale(largest: 30).ticks == [0, 10, 20, 30])
+        #expect(ChartScale(largest: 3).ticks == [0, 1, 2, 3])
+        #expect(ChartScale(largest: 0).maximum == 1)
+        #expect(ChartScale(largest: 1_284).ticks == [0, 500, 1_000, 1_500])
+        #expect(ChartScale(largest: 1.728, minimum: 0.1).ticks == [0, 0.5, 1, 1.5, 2])
+        #expect(ChartScale(largest: 1.728, minimum: 0.1).digits == 1)
+    }
+}
