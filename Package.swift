@@ -95,7 +95,7 @@ let package = Package(
             name: "RenderingTests", dependencies: ["Rendering", "BikePDCACore", "Geo", "CSVSupport", "TestSupport"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["bikepdca", "SampleGenerator", "TestFolders"]),
+        .testTarget(name: "CLITests", dependencies: ["bikepdca", "SampleGenerator", "TestFolders", "TestSupport"]),
         // Test helpers shared by test targets: the sample prefecture in a fresh store, headless Chromium.
         .target(
             name: "TestSupport",

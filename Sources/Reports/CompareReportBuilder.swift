@@ -23,7 +23,8 @@ public enum CompareReportBuilder {
                     value: .decimal(value, digits: 2),
                     note: w(
                         "95%信頼区間 \(NumberFormat.fixed(ratio.lower))–\(ratio.upper.map { NumberFormat.fixed($0) } ?? "∞")",
-                        "95% CI \(NumberFormat.fixed(ratio.lower))–\(ratio.upper.map { NumberFormat.fixed($0) } ?? "∞")")))
+                        "95% CI \(NumberFormat.fixed(ratio.lower))–\(ratio.upper.map { NumberFormat.fixed($0) } ?? "∞")"
+                    )))
         }
         if let eb = result.evaluation.results.first(where: { $0.method == EvaluationMethod.empiricalBayes.rawValue }),
             let theta = eb.theta

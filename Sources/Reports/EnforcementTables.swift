@@ -37,7 +37,8 @@ enum EnforcementTables {
             totals: row(w("計", "Total"), outcomeTotals),
             denominatorNote: w(
                 "件数: 取締り記録 (指導警告・青切符・赤切符)。構成比の分母: 当該期間の取締り件数の計 (\(NumberFormat.grouped(total))件)。\(explain)",
-                "Counts: enforcement records. Share of all \(NumberFormat.grouped(total)) stops in the period. \(explain)"))
+                "Counts: enforcement records. Share of all \(NumberFormat.grouped(total)) stops in the period. \(explain)"
+            ))
         let stacked = StackedBarChart(
             title: w("部門別の取締り (処理別)", "Stops by department and outcome"),
             segmentNames: Outcome.allCases.map { w.outcome($0) },

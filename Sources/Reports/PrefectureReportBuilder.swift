@@ -30,7 +30,8 @@ public enum PrefectureReportBuilder {
             ReportKPI(
                 label: w("指導警告・検挙", "Warnings and tickets"), value: .integer(total.done.enforcement), unit: w("件", ""),
                 note: w(
-                    "うち検挙 \(NumberFormat.grouped(total.done.citations))件", "\(NumberFormat.grouped(total.done.citations)) tickets")),
+                    "うち検挙 \(NumberFormat.grouped(total.done.citations))件",
+                    "\(NumberFormat.grouped(total.done.citations)) tickets")),
             ReportKPI(
                 label: w("重点内の取締り割合", "Stops inside zones"), value: .share(total.done.inZoneShare),
                 note: w("重点 \(activeZones.count)か所 (指定中)", "\(activeZones.count) zones in force")),
@@ -99,8 +100,8 @@ public enum PrefectureReportBuilder {
                     + "the station's stops. Officer-h % = officer-hours ÷ planned. Zones: in force during the period. "
                     + explainAccidents + " / " + explainEnforcement))
 
-        // Zones ranked by accidents.
-        let zoneRows = analytics.zones.compactMap { zone -> (Zone, MetricsRow)? in
+        // Zones in force ranked by accidents; zones lifted before the period are named under the table only.
+        let zoneRows = activeZones.compactMap { zone -> (Zone, MetricsRow)? in
             analytics.zoneRow(station: zone.stationID, zone: zone.id).map { (zone, $0) }
         }.sorted { (($0.1.check?.accidents ?? 0), $1.0.id) > (($1.1.check?.accidents ?? 0), $0.0.id) }
         let zoneTable = ReportTable(
@@ -136,11 +137,12 @@ public enum PrefectureReportBuilder {
                 .missing,
                 .integer(zoneRows.reduce(0) { $0 + $1.1.done.enforcement }),
             ],
-            denominatorNote: w(
-                "事故: その重点に帰属する自転車関連事故の記録。率比 = 今期 ÷ 前年同期 (1日あたり) と正確法の95%信頼区間。区間が1をまたぐ重点は増減を偶然と区別できません。\(explainAccidents) --zone <重点ID>",
-                "Accidents: bicycle accident records attributed to the zone. Rate ratio = now ÷ same span last year (per day), "
-                    + "exact 95% interval; an interval across 1 cannot be told from chance. \(explainAccidents) --zone <zone id>"
-            ))
+            denominatorNote: liftedNote(analytics, w: w)
+                + w(
+                    "事故: その重点に帰属する自転車関連事故の記録。率比 = 今期 ÷ 前年同期 (1日あたり) と正確法の95%信頼区間。区間が1をまたぐ重点は増減を偶然と区別できません。\(explainAccidents) --zone <重点ID>",
+                    "Accidents: bicycle accident records attributed to the zone. Rate ratio = now ÷ same span last year (per day), "
+                        + "exact 95% interval; an interval across 1 cannot be told from chance. \(explainAccidents) --zone <zone id>"
+                ))
 
         // Hot spots outside zones.
         let cells = analytics.hotSpots.prefix(hotSpotRows)
@@ -228,5 +230,21 @@ public enum PrefectureReportBuilder {
             ),
             language: settings.language, generatedAt: settings.generatedAt, kpis: kpis, caveats: caveats,
             sections: sections)
+    }
+
+    /// 「指定終了のため順位と計から除外: …」: the zones lifted before the period, with the records still attributed
+    /// to their area; empty when there are none.
+    static func liftedNote(_ analytics: PeriodAnalytics, w: Wording) -> String {
+        let lifted = analytics.zones.filter { $0.isLifted(before: analytics.period) }
+        guard !lifted.isEmpty else { return "" }
+        let names = lifted.map { zone in
+            let accidents = analytics.zoneRow(station: zone.stationID, zone: zone.id)?.check?.accidents ?? 0
+            return w(
+                "\(w.zone(zone)) \(w.lifted(zone))、期間中の事故 \(NumberFormat.grouped(accidents))件",
+                "\(w.zone(zone)), \(w.lifted(zone)), \(NumberFormat.grouped(accidents)) accidents in the period")
+        }
+        return w(
+            "指定終了のため順位と重点の計から除外: \(names.joined(separator: "; "))。",
+            "Left out of the ranking and the zone total, lifted before the period: \(names.joined(separator: "; ")). ")
     }
 }

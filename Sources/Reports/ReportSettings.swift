@@ -14,4 +14,3 @@ public struct ReportSettings: Sendable, Hashable {
         self.generatedAt = generatedAt
     }
 }
-

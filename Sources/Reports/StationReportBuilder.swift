@@ -38,7 +38,8 @@ public enum StationReportBuilder {
                 label: w("人時間の計画達成率", "Officer-hours vs plan"), value: .attainment(doneHours, of: plannedHours),
                 note: w(
                     "実施 \(NumberFormat.fixed(doneHours, digits: 0)) / 計画 \(NumberFormat.fixed(plannedHours, digits: 0))人時間",
-                    "\(NumberFormat.fixed(doneHours, digits: 0)) of \(NumberFormat.fixed(plannedHours, digits: 0)) planned")),
+                    "\(NumberFormat.fixed(doneHours, digits: 0)) of \(NumberFormat.fixed(plannedHours, digits: 0)) planned"
+                )),
             ReportKPI(
                 label: w("集中取締り日のあった月", "Zone-months with a concentrated day"),
                 value: .integer(sums.zoneMonthsMeetingMinimum), unit: "/ \(sums.zoneMonths)",
@@ -58,7 +59,10 @@ public enum StationReportBuilder {
                 analytics.zoneRow(station: stationID, zone: zone.id)
                 ?? MetricsRow(
                     key: MetricKey(stationID: stationID, department: nil, zoneID: zone.id))
-            zoneRows.append(zoneCells(w.zone(zone), w.zoneKind(zone.kind), row, w: w))
+            // A lifted zone stays in the station's table (its area is part of the station total), marked.
+            let kind =
+                zone.isLifted(before: period) ? "\(w.zoneKind(zone.kind)) · \(w.lifted(zone))" : w.zoneKind(zone.kind)
+            zoneRows.append(zoneCells(w.zone(zone), kind, row, w: w))
         }
         if let outside = analytics.zoneRow(station: stationID, zone: MetricKey.outsideZones) {
             zoneRows.append(zoneCells(w("重点外の道路", "Roads outside zones"), "—", outside, w: w))

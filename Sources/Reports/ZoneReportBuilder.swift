@@ -57,7 +57,8 @@ public enum ZoneReportBuilder {
                     label: w("事故の率比 (前年同期比)", "Accident rate ratio vs last year"), value: .decimal(value, digits: 2),
                     note: w(
                         "95%信頼区間 \(NumberFormat.fixed(ratio.lower))–\(ratio.upper.map { NumberFormat.fixed($0) } ?? "∞")",
-                        "95% CI \(NumberFormat.fixed(ratio.lower))–\(ratio.upper.map { NumberFormat.fixed($0) } ?? "∞")")))
+                        "95% CI \(NumberFormat.fixed(ratio.lower))–\(ratio.upper.map { NumberFormat.fixed($0) } ?? "∞")"
+                    )))
         }
 
         var caveats = dataGapCaveats(missing, w: w).map { ReportCaveat(kind: .dataGap, text: $0) }

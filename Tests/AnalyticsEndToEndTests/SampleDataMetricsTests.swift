@@ -2,11 +2,11 @@ import Analytics
 import BikePDCACore
 import Foundation
 import Importers
-import Workflows
 import SampleGenerator
 import Store
 import TestSupport
 import Testing
+import Workflows
 
 @Suite("Metrics on the sample prefecture, checked against plain counts of its CSVs", .serialized)
 struct SampleDataMetricsTests {

@@ -1,50 +1,7 @@
 import Foundation
 import TestFolders
+import TestSupport
 import Testing
-
-/// Runs the built `bikepdca` executable, as a user or a script would.
-struct CommandLineRun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-
-    static var executable: URL {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("bikepdca")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return repositoryRoot.appendingPathComponent(".build/debug/bikepdca")
-    }
-
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-    }
-
-    init(_ arguments: [String], database: String) throws {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.repositoryRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["BIKEPDCA_DB"] = database
-        process.environment = environment
-        let out = Pipe()
-        // stderr goes to a file so that a chatty run cannot block on a full second pipe.
-        let errURL = URL(fileURLWithPath: database + ".stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try err.close()
-        let errData = try Data(contentsOf: errURL)
-        status = process.terminationStatus
-        stdout = String(decoding: outData, as: UTF8.self)
-        stderr = String(decoding: errData, as: UTF8.self)
-    }
-}
 
 func temporaryDatabase() throws -> String {
     let directory = try TestFolders.make("cli")

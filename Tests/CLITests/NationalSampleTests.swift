@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A fresh database and, beside it, a national set of the first `prefectures` prefectures: fiscal 2024 only, 1 % of

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -33,17 +34,7 @@ func preparedDatabase(rows: Int) throws -> (database: String, csv: String) {
 }
 
 func launch(_ arguments: [String], database: String) throws -> Process {
-    let process = Process()
-    process.executableURL = CommandLineRun.executable
-    process.arguments = arguments
-    process.currentDirectoryURL = CommandLineRun.repositoryRoot
-    var environment = ProcessInfo.processInfo.environment
-    environment["BIKEPDCA_DB"] = database
-    process.environment = environment
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    return process
+    try CommandLineRun.launch(arguments, database: database)
 }
 
 @Suite(

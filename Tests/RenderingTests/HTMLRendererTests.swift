@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Rendering
@@ -134,22 +135,9 @@ import Testing
 @Suite struct SnapshotTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Snapshots")
-    static var isRecording: Bool { ProcessInfo.processInfo.environment["BIKEPDCA_RECORD_SNAPSHOTS"] == "1" }
-
     static func check(_ bytes: [UInt8], named name: String) throws {
-        let url = directory.appendingPathComponent(name)
-        if isRecording {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(bytes).write(to: url)
-            return
-        }
-        let expected = try #require(
-            try? Data(contentsOf: url), "missing snapshot \(name): run with BIKEPDCA_RECORD_SNAPSHOTS=1 to record it")
-        if [UInt8](expected) != bytes {
-            let actual = FileManager.default.temporaryDirectory.appendingPathComponent(name)
-            try? Data(bytes).write(to: actual)
-            Issue.record(
-                "\(name) differs from its snapshot; the new output is at \(actual.path) (diff it, then re-record)")
+        if let problem = try GoldenFile.mismatch(bytes, named: name, in: directory) {
+            Issue.record(Comment(rawValue: problem))
         }
     }
 

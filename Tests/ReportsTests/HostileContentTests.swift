@@ -64,7 +64,7 @@ func hostileDatabase(in folder: URL) throws -> String {
     for (dataset, name, text) in files {
         let path = folder.appendingPathComponent(name)
         try Data(text.utf8).write(to: path)
-        let run = try BikePDCARun(["import", dataset, path.path], database: database)
+        let run = try CommandLineRun(["import", dataset, path.path], database: database)
         guard run.status == 0 else { throw ReportRunError(message: "\(dataset): \(run.stderr)") }
     }
     return database
@@ -77,7 +77,7 @@ struct HostileContentTests {
         let folder = try HeadlessChromium.temporaryDirectory()
         let database = try hostileDatabase(in: folder)
         let out = folder.appendingPathComponent("out")
-        let run = try BikePDCARun(
+        let run = try CommandLineRun(
             ["report", "all", "--period", "2025-04..2025-09", "--out", out.path, "--generated-at", "x"],
             database: database)
         #expect(run.status == 0, "\(run.stderr)")
@@ -118,12 +118,12 @@ struct HostileContentTests {
         let folder = try HeadlessChromium.temporaryDirectory()
         let database = try hostileDatabase(in: folder)
         let out = folder.appendingPathComponent("out")
-        let run = try BikePDCARun(
+        let run = try CommandLineRun(
             ["report", "all", "--period", "2025-04..2025-09", "--out", out.path, "--format", "csv"], database: database)
         #expect(run.status == 0, "\(run.stderr)")
         var paths = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".csv") }
             .map { out.appendingPathComponent($0).path }
-        let explain = try BikePDCARun(
+        let explain = try CommandLineRun(
             ["metrics", "--period", "2025-04..2025-09", "--explain", "enforcement"], database: database)
         #expect(explain.status == 0, "\(explain.stderr)")
         let explainPath = folder.appendingPathComponent("explain.csv").path

@@ -2,44 +2,6 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Runs the built `bikepdca` executable, as a user or a script would.
-struct BikePDCARun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-    }
-
-    static var executable: URL {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("bikepdca")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return repositoryRoot.appendingPathComponent(".build/debug/bikepdca")
-    }
-
-    init(_ arguments: [String], database: String) throws {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments + ["--db", database]
-        let errURL = URL(fileURLWithPath: database + ".stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let err = try FileHandle(forWritingTo: errURL)
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try err.close()
-        status = process.terminationStatus
-        stdout = String(decoding: outData, as: UTF8.self)
-        stderr = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-    }
-}
-
 /// The sample reports the golden files and the browser check are made of: FY2025 of the sample prefecture, with
 /// a fixed generation time so the bytes never change.
 enum SampleReports {
@@ -64,7 +26,7 @@ enum SampleReports {
     static func write(_ arguments: [String]) throws -> URL {
         let sample = try LoadedSample.shared.get()
         let out = try HeadlessChromium.temporaryDirectory().appendingPathComponent("out")
-        let run = try BikePDCARun(
+        let run = try CommandLineRun(
             arguments + ["--out", out.path, "--generated-at", generatedAt], database: sample.databasePath)
         guard run.status == 0 else { throw ReportRunError(message: "\(arguments): \(run.status) \(run.stderr)") }
         return out
@@ -96,15 +58,9 @@ struct ReportCommandTests {
         }
         for (written, golden) in files {
             let actual = try Data(contentsOf: out.appendingPathComponent(written))
-            let goldenURL = SampleReports.snapshots.appendingPathComponent(golden)
-            if ProcessInfo.processInfo.environment["BIKEPDCA_RECORD_SNAPSHOTS"] == "1" {
-                try actual.write(to: goldenURL)
-                continue
+            if let problem = try GoldenFile.mismatch([UInt8](actual), named: golden, in: SampleReports.snapshots) {
+                Issue.record(Comment(rawValue: problem))
             }
-            let expected = try Data(contentsOf: goldenURL)
-            #expect(
-                actual == expected, "\(golden) differs from the golden file; re-record with BIKEPDCA_RECORD_SNAPSHOTS=1"
-            )
         }
     }
 
@@ -153,14 +109,17 @@ struct ReportCommandTests {
         ).write(to: zones)
         for arguments in [
             ["init"],
-            ["import", "stations", BikePDCARun.repositoryRoot.appendingPathComponent("SampleData/stations.csv").path],
+            [
+                "import", "stations",
+                CommandLineRun.repositoryRoot.appendingPathComponent("SampleData/stations.csv").path,
+            ],
             ["import", "zones", zones.path],
         ] {
-            let run = try BikePDCARun(arguments, database: database)
+            let run = try CommandLineRun(arguments, database: database)
             #expect(run.status == 0, "\(arguments): \(run.stderr)")
         }
         let out = folder.appendingPathComponent("nested/out")
-        let run = try BikePDCARun(
+        let run = try CommandLineRun(
             ["report", "all", "--period", "FY2025", "--out", out.path, "--generated-at", "x"], database: database)
         #expect(run.status == 0, "\(run.stderr)")
         // Nothing escaped: the only entries beside `nested/out` are the ones the test made.
@@ -185,18 +144,18 @@ struct ReportCommandTests {
     func exitCodes() throws {
         let sample = try LoadedSample.shared.get()
         let out = try HeadlessChromium.temporaryDirectory().path
-        let zone = try BikePDCARun(
+        let zone = try CommandLineRun(
             ["report", "zone", "NOPE", "--period", "FY2025", "--out", out], database: sample.databasePath)
         #expect(zone.status == 1)
         #expect(zone.stderr.contains("unknown zone \"NOPE\"") && zone.stderr.contains("58101-R01"))
-        let station = try BikePDCARun(
+        let station = try CommandLineRun(
             ["report", "station", "99999", "--period", "FY2025", "--out", out], database: sample.databasePath)
         #expect(station.status == 1)
         #expect(station.stderr.contains("58101"))
-        let language = try BikePDCARun(
+        let language = try CommandLineRun(
             ["report", "prefecture", "--period", "FY2025", "--lang", "fr", "--out", out], database: sample.databasePath)
         #expect(language.status == 2)
-        let period = try BikePDCARun(
+        let period = try CommandLineRun(
             ["report", "prefecture", "--period", "sometime", "--out", out], database: sample.databasePath)
         #expect(period.status == 2)
     }

@@ -12,9 +12,9 @@ struct YearToDateTests {
             ("2025-06-30", "2025-04-01..2025-06-30"), ("2026-01-20", "2025-04-01..2026-01-20"),
             ("令和8年4月10日", "2026-04-01..2026-04-10"),
         ] {
-            let ytd = try BikePDCARun(
+            let ytd = try CommandLineRun(
                 ["metrics", "--ytd", "--as-of", asOf, "--format", "csv"], database: sample.databasePath)
-            let period = try BikePDCARun(
+            let period = try CommandLineRun(
                 ["metrics", "--period", range, "--format", "csv"], database: sample.databasePath)
             #expect(ytd.status == 0, "\(ytd.stderr)")
             #expect(ytd.stdout == period.stdout, "\(asOf)")
@@ -26,7 +26,7 @@ struct YearToDateTests {
     @Test("without --as-of it runs to the end of the latest month with enforcement records")
     func latestMonth() throws {
         let sample = try LoadedSample.shared.get()
-        let ytd = try BikePDCARun(["metrics", "--ytd"], database: sample.databasePath)
+        let ytd = try CommandLineRun(["metrics", "--ytd"], database: sample.databasePath)
         #expect(ytd.status == 0, "\(ytd.stderr)")
         #expect(
             ytd.stdout.contains("Period 2025-04-01..2026-03-31 (2025-04-01…2026-03-31)"), "\(ytd.stdout.suffix(600))")
@@ -39,7 +39,7 @@ struct YearToDateTests {
         for arguments in [
             ["metrics", "--ytd", "--period", "FY2025"], ["metrics", "--as-of", "2025-06-30"], ["metrics"],
         ] {
-            let run = try BikePDCARun(arguments, database: sample.databasePath)
+            let run = try CommandLineRun(arguments, database: sample.databasePath)
             #expect(run.status == 2, "\(arguments): \(run.stderr)")
         }
     }

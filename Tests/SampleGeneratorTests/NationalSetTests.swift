@@ -1,11 +1,11 @@
 import BikePDCACore
 import Foundation
 import Importers
-import Workflows
 import SampleGenerator
 import Store
 import TestFolders
 import Testing
+import Workflows
 
 /// National sets written once and shared by the tests.
 enum NationalFixtures {

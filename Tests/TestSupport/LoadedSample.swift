@@ -1,10 +1,10 @@
 import BikePDCACore
 import Foundation
 import Importers
-import Workflows
 import SampleGenerator
 import Store
 import TestFolders
+import Workflows
 
 /// The sample prefecture loaded into a fresh database once for the suite.
 public final class LoadedSample: Sendable {

@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import Importers
-import Workflows
 import Store
 import Testing
+import Workflows
 
 @Suite("Importing the datasets")
 struct ImportPipelineTests {

@@ -1,9 +1,9 @@
 import BikePDCACore
 import Foundation
 import Importers
-import Workflows
 import Store
 import Testing
+import Workflows
 
 @Suite("What is loaded")
 struct StatusTests {

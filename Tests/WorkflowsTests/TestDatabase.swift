@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import Importers
-import Workflows
 import Store
 import TestFolders
+import Workflows
 
 /// A fresh database in a temporary folder, with the fixtures at hand.
 struct TestDatabase {

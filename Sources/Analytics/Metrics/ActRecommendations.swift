@@ -71,8 +71,10 @@ public enum ActRecommendations {
         thresholds: ActThresholds = ActThresholds()
     ) -> [Recommendation] {
         var result: [Recommendation] = []
+        // Zones in force during the period only: a lifted zone (指定終了) is no longer anyone's task.
         let zoneRows = current.rows.filter {
             $0.key.department == nil && $0.key.zoneID != nil && $0.key.zoneID != MetricKey.outsideZones
+                && $0.plan.activeZones > 0
         }
         for row in zoneRows {
             guard let check = row.check, let zone = row.key.zoneID else { continue }

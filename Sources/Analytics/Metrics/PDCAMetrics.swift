@@ -80,7 +80,8 @@ public enum PDCAMetrics {
             var zoneMonths = 0
             var meeting = 0
             for month in period.months {
-                guard zone.daysInForce(from: max(month.firstDay, period.start), to: min(month.lastDay, period.end)) != nil
+                guard
+                    zone.daysInForce(from: max(month.firstDay, period.start), to: min(month.lastDay, period.end)) != nil
                 else { continue }
                 zoneMonths += 1
                 if (concentratedDays[ZoneMonth(zoneID: zone.id, month: month)] ?? 0) >= 1 { meeting += 1 }

@@ -2,7 +2,7 @@
 /// party-type, accident-type and severity labels.
 ///
 /// The station and prefecture tables are generated Swift (`NPACodeTables+Generated.swift`, made by
-/// `Benchmarks/npa_generate_code_tables.py` from `shared/realdata/npa/codes/shiwaku_converter_code_tables`),
+/// `scripts/generate_npa_code_tables.py` from `shared/realdata/npa/codes/shiwaku_converter_code_tables`),
 /// not package resources: the `bikepdca` binary then works wherever it is copied, with no resource bundle to
 /// find at run time, and a table cannot be missing or unreadable. Each table is parsed on first use.
 public enum NPACodeTables {

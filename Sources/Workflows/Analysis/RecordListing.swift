@@ -21,7 +21,10 @@ public enum RecordListing {
         let count = try WorkflowError.reading { () throws(StoreError) in
             try store.explainRecords(dataset, matching: filter) { record in
                 writer.appendRow(
-                    [record.recordID, record.date.description, record.time ?? "", record.stationID, record.zoneID ?? ""]
+                    [
+                        record.recordID, record.date.description, record.time ?? "", record.stationID,
+                        record.zoneID ?? "",
+                    ]
                         + record.fields + [record.sourceFile, String(record.sourceLine)])
                 pending += 1
                 // Flushed every few thousand rows.

@@ -1,5 +1,4 @@
 import BikePDCACore
-import Geo
 
 /// Decides which zone a point belongs to, among zones whose shapes are prepared once (``Geo/ZoneShape``).
 ///
