@@ -51,10 +51,13 @@ enum Main {
         } catch let error as ImportError {
             fail(error.description, status: 1)
         } catch {
-            if BikePDCA.exitCode(for: error) == .validationFailure {
-                fail(BikePDCA.fullMessage(for: error), status: 2)
+            // ArgumentParser's messages quote what the user typed: escaped like every other message.
+            let code = BikePDCA.exitCode(for: error)
+            if code == .success {
+                Console.out(BikePDCA.fullMessage(for: error))
+                Foundation.exit(0)
             }
-            BikePDCA.exit(withError: error)
+            fail(BikePDCA.fullMessage(for: error), status: code == .validationFailure ? 2 : code.rawValue)
         }
     }
 

@@ -87,8 +87,39 @@ import Testing
 
     @Test func safeFileNameCutsLongNamesOnACharacterBoundary() {
         let name = safeFileName(String(repeating: "駅", count: 100))
-        #expect(name == String(repeating: "駅", count: 50))
+        // 150 bytes: 47 kanji (141 bytes), `~` and eight hex digits of the whole name's hash.
+        #expect(name.hasPrefix(String(repeating: "駅", count: 47) + "~"))
         #expect(name.utf8.count == 150)
+        #expect(name.suffix(8).allSatisfy { $0.isHexDigit })
+    }
+
+    @Test("two long ids that share their first 150 bytes get two file names")
+    func longIDsSharingAPrefixStayApart() {
+        let first = safeFileName("zone_" + String(repeating: "重", count: 50) + "1")
+        let second = safeFileName("zone_" + String(repeating: "重", count: 50) + "2")
+        #expect(first != second)
+        #expect(first.utf8.count <= 150 && second.utf8.count <= 150)
+        // Short names are untouched.
+        #expect(safeFileName("zone_58101-D01") == "zone_58101-D01")
+    }
+
+    @Test("every table of a document with a 48-kanji id gets its own CSV file, numbered")
+    func csvNamesOfALongBaseStayDistinct() {
+        let tables = (1...7).map { number in
+            ReportBlock.table(
+                ReportTable(
+                    caption: "表\(number) " + String(repeating: "長", count: 40), columns: [ReportColumn("a")],
+                    rows: [[.integer(number)]], denominatorNote: ""))
+        }
+        let document = ReportDocument(
+            title: "t", generatedAt: "2026-12-01", sections: [ReportSection(title: "s", blocks: tables)])
+        let files = CSVRenderer().files(for: document, baseName: "zone_" + String(repeating: "重", count: 48))
+        #expect(files.count == 7)
+        #expect(Set(files.map(\.fileName)).count == 7)
+        for (index, file) in files.enumerated() {
+            #expect(file.fileName.contains("_0\(index + 1)_"))
+            #expect(file.fileName.utf8.count <= 255)
+        }
     }
 }
 

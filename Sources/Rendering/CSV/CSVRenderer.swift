@@ -26,13 +26,15 @@ public struct CSVRenderer: Sendable {
     }
 
     /// One file per table of `document`, in reading order, named `<baseName>_<NN>_<caption>.csv` with both parts
-    /// passed through ``safeFileName(_:)`` and `NN` the table's 1-based number (so names never collide).
+    /// passed through ``safeFileName(_:maximumBytes:)`` and `NN` the table's 1-based number. Each part is cut on
+    /// its own (the base to 150 bytes, the caption to 90), so the number always survives and the names of one
+    /// document never collide, and a name stays within the 255 bytes file systems allow.
     public func files(for document: ReportDocument, baseName: String) -> [File] {
         let base = safeFileName(baseName)
         return document.tables.enumerated().map { index, table in
             let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
-            let name = safeFileName("\(base)_\(number)_\(table.caption)")
-            return File(fileName: name + ".csv", bytes: csv(for: table))
+            let caption = safeFileName(table.caption, maximumBytes: 90)
+            return File(fileName: "\(base)_\(number)_\(caption).csv", bytes: csv(for: table))
         }
     }
 

@@ -144,8 +144,12 @@ enum MarkupEscaping {
             case "'" where quotes: output += "&#39;"
             case "\t", "\n", "\r": output.unicodeScalars.append(scalar)
             default:
-                // C0 and C1 controls and DEL are parse errors in HTML (NUL worst of all): show a replacement mark.
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                // C0 and C1 controls and DEL are parse errors in HTML (NUL worst of all), and the bidi embedding,
+                // override and isolate controls (U+202A…U+202E, U+2066…U+2069) can make an id read as another
+                // (`58101-D01` shown reversed): show a replacement mark.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                    || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+                {
                     output += "\u{FFFD}"
                 } else {
                     output.unicodeScalars.append(scalar)

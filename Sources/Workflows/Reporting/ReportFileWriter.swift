@@ -50,25 +50,31 @@ public final class ReportFileWriter {
     }
 
     /// Writes `document` as `<base>.html` and/or `<base>_NN_<caption>.csv`; returns the HTML file name.
+    ///
+    /// Names are unique by construction: a base whose files would take a name already written in this run (compared
+    /// without case, as on the case-insensitive disks of Windows and macOS) gets `_2`, `_3`… appended to the cut
+    /// base, never cut again.
     @discardableResult
     public func write(_ document: ReportDocument, baseName: String) throws(WorkflowError) -> String {
-        var base = safeFileName(baseName)
-        var suffix = 2
-        while usedNames.contains(base) {
-            base = safeFileName("\(safeFileName(baseName))_\(suffix)")
-            suffix += 1
+        let safe = safeFileName(baseName)
+        let csvRenderer = CSVRenderer(writesByteOrderMark: output.writesByteOrderMark)
+        var base = safe
+        var files: [CSVRenderer.File] = []
+        for suffix in 1... {
+            base = suffix == 1 ? safe : "\(safe)_\(suffix)"
+            files = output.format == .html ? [] : csvRenderer.files(for: document, baseName: base)
+            let names = (output.format == .csv ? [] : [base + ".html"]) + files.map(\.fileName)
+            if names.allSatisfy({ !usedNames.contains($0.lowercased()) }) {
+                for name in names { usedNames.insert(name.lowercased()) }
+                break
+            }
         }
-        usedNames.insert(base)
         let htmlName = base + ".html"
         if output.format != .csv {
             try save(HTMLRenderer().renderData(document), as: htmlName)
         }
-        if output.format != .html {
-            for file in CSVRenderer(writesByteOrderMark: output.writesByteOrderMark).files(
-                for: document, baseName: base)
-            {
-                try save(file.bytes, as: file.fileName)
-            }
+        for file in files {
+            try save(file.bytes, as: file.fileName)
         }
         return htmlName
     }
@@ -79,16 +85,38 @@ public final class ReportFileWriter {
         try save(HTMLRenderer().renderData(document), as: "index.html", counted: false)
     }
 
+    /// Writes `bytes` to a new temporary file in the folder and renames it over `name`: a reader never sees half a
+    /// file, and a symbolic link planted at `name` is replaced, never followed.
     private func save(_ bytes: [UInt8], as name: String, counted: Bool = true) throws(WorkflowError) {
         let url = folder.appendingPathComponent(name).standardizedFileURL
         // safeFileName never yields a separator or `..`; checked again so no data can write outside the folder.
         guard url.deletingLastPathComponent().path == folder.path else {
             throw .outsideOutputFolder(name: name, folder: folder.path)
         }
-        do {
-            try Data(bytes).write(to: url)
-        } catch {
-            throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+        let temporary = folder.appendingPathComponent(".\(UUID().uuidString).partial").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw .cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+        }
+        var written = 0
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let count = Foundation.write(
+                    descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                written += count
+            }
+        }
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && rename(temporary, url.path) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(temporary)
+            throw .cannotWrite(path: url.path, reason: String(cString: strerror(failure)))
         }
         if counted { filesWritten += 1 }
     }

@@ -3,10 +3,17 @@ import BikePDCACore
 import CSVSupport
 import Foundation
 
-/// Writing to the terminal: messages on stderr, progress only when stderr is a terminal.
+/// Writing to the terminal: messages on stderr, progress only when stderr is a terminal. Everything goes through
+/// ``TerminalText``.
 enum Console {
+    /// One message on stderr (escaped, each line cut to ``TerminalText/lineLimit`` characters).
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.message(text) + "\n").utf8))
+    }
+
+    /// One line of text on stdout (escaped, cut like a message).
+    static func out(_ text: String = "") {
+        FileHandle.standardOutput.write(Data((TerminalText.message(text) + "\n").utf8))
     }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
@@ -14,7 +21,7 @@ enum Console {
     /// Rewrites one progress line on stderr (only on a terminal).
     static func progress(_ text: String) {
         guard stderrIsTerminal else { return }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + TerminalText.message(text, limit: 200)).utf8))
     }
 
     static func endProgress() {
@@ -30,18 +37,30 @@ enum Output {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        // The encoder escapes C0 controls; the bidi controls it leaves as they are are escaped too (`\u202e`).
+        var text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        for code in Array(0x202A...0x202E) + Array(0x2066...0x2069) {
+            guard let scalar = Unicode.Scalar(code) else { continue }
+            text = text.replacingOccurrences(of: String(Character(scalar)), with: "\\u\(String(code, radix: 16))")
+        }
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     static func printCSV(_ rows: [[String]]) {
         var writer = CSVWriter()
         for row in rows { writer.appendRow(row) }
-        FileHandle.standardOutput.write(Data(writer.data))
+        writeCSV(writer.data)
+    }
+
+    /// CSV bytes on stdout, control characters escaped (its CRLF line ends kept).
+    static func writeCSV(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        FileHandle.standardOutput.write(Data(TerminalText.escaped(text, keepingCarriageReturns: true).utf8))
     }
 
     /// Prints rows as aligned columns (the first row is the header).
-    static func printTable(_ rows: [[String]]) {
+    static func printTable(_ unsafeRows: [[String]]) {
+        let rows = unsafeRows.map { $0.map(TerminalText.cell) }
         guard let header = rows.first else { return }
         var widths = header.map(\.count)
         for row in rows {

@@ -27,7 +27,7 @@ extension BikePDCA {
         @Option(help: "A fall of at least this percent two years running is sustained (default 20).")
         var sustainedFallPercent: Double?
 
-        @Option(help: "Output format: table or json.")
+        @Option(help: "Output format: table, csv or json.")
         var format: OutputFormat = .table
 
         func run() throws {
@@ -39,13 +39,25 @@ extension BikePDCA {
             let recommendations = try store.loader(scope).periodAnalysis(
                 reporting, level: Hotspots.level(mesh) ?? .half, thresholds: thresholds
             ).recommendations
-            if format == .json {
+            switch format {
+            case .json:
                 try Output.printJSON(recommendations)
                 return
+            case .csv:
+                Output.printCSV(
+                    [["kind", "subject", "station", "department", "zone", "reason"]]
+                        + recommendations.map {
+                            [
+                                $0.kind.rawValue, $0.subject, $0.stationID ?? "", $0.department?.rawValue ?? "",
+                                $0.zoneID ?? "", $0.reason,
+                            ]
+                        })
+                return
+            case .table: break
             }
-            if recommendations.isEmpty { print("No recommendations for \(reporting.label) at these thresholds.") }
+            if recommendations.isEmpty { Console.out("No recommendations for \(reporting.label) at these thresholds.") }
             for item in recommendations {
-                print("[\(item.kind.rawValue)] \(item.subject): \(item.reason)")
+                Console.out("[\(item.kind.rawValue)] \(item.subject): \(item.reason)")
             }
         }
     }

@@ -37,16 +37,16 @@ extension BikePDCA {
             options.farFromZoneMetres = farMetres
             options.reassignAll = all
             let summary = try store.open().assignZones(options)
-            print(
+            Console.out(
                 "Zones with geometry: \(summary.zonesIndexed)"
                     + (summary.zonesWithoutGeometry > 0
                         ? " (\(summary.zonesWithoutGeometry) without: never matched by position)" : ""))
             for table in summary.tables {
-                print(
+                Console.out(
                     "\(table.table): \(table.assigned) placed now; \(table.examined) with a position and no reported "
                         + "zone, \(table.reported) with a reported zone, \(table.withoutLocation) without a position")
             }
-            print(
+            Console.out(
                 "Far from their reported zone (> \(BikePDCA.metres(summary.farFromZoneMetres))): \(summary.farFromZone)"
                     + (summary.farFromZone > 0 ? "  (see `bikepdca qa`)" : ""))
         }
@@ -61,7 +61,7 @@ extension BikePDCA {
         }
         let placed = summary.tables.reduce(0) { $0 + $1.assigned }
         let missing = summary.tables.filter { $0.table != "accidents" }.reduce(0) { $0 + $1.withoutLocation }
-        print(
+        Console.out(
             "zones: \(placed) records placed by position (\(summary.zonesIndexed) zones with geometry); "
                 + "QA: \(summary.farFromZone) far from their reported zone, \(missing) without a position "
                 + "(`bikepdca qa`)")

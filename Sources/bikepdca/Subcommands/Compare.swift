@@ -30,7 +30,7 @@ extension BikePDCA {
         @Option(help: "Only this method: naive, comparison, did or eb (default: all four).")
         var method: String?
 
-        @Option(help: "Output format: table or json.")
+        @Option(help: "Output format: table, csv (one row per method) or json.")
         var format: OutputFormat = .table
 
         func validate() throws {
@@ -58,40 +58,54 @@ extension BikePDCA {
                 }
             let counts = outcome.counts
             let evaluation = outcome.evaluation
-            if format == .json {
+            switch format {
+            case .json:
                 try Output.printJSON(evaluation)
                 return
+            case .csv:
+                let number = { (value: Double?) in value.map { MetricsTable.ratio($0) } ?? "" }
+                Output.printCSV(
+                    [["method", "theta", "standard_error", "lower95", "upper95", "change_pct", "unavailable"]]
+                        + evaluation.results.map {
+                            [
+                                $0.method, number($0.theta), number($0.standardError), number($0.lower95),
+                                number($0.upper95), MetricsTable.number($0.reductionPercent.map { -$0 }),
+                                $0.unavailable ?? "",
+                            ]
+                        })
+                return
+            case .table: break
             }
-            print("Before–after evaluation of \(counts.subject)")
-            print("  before \(counts.beforeLabel) (\(counts.beforeDays) days): K = \(counts.before) accidents")
-            print("  after  \(counts.afterLabel) (\(counts.afterDays) days): L = \(counts.after) accidents")
-            print(
+            Console.out("Before–after evaluation of \(counts.subject)")
+            Console.out("  before \(counts.beforeLabel) (\(counts.beforeDays) days): K = \(counts.before) accidents")
+            Console.out("  after  \(counts.afterLabel) (\(counts.afterDays) days): L = \(counts.after) accidents")
+            Console.out(
                 "  comparison group, \(counts.comparisonName): M = \(counts.comparisonBefore), N = \(counts.comparisonAfter)"
             )
-            print(
+            Console.out(
                 "  reference group: \(counts.referenceBefore.count) units, before \(counts.referenceBefore.reduce(0, +)), after \(counts.referenceAfter.reduce(0, +))"
             )
             if let ratio = evaluation.rateRatio {
-                print(
+                Console.out(
                     "  rate ratio after/before (per day): \(MetricsTable.ratio(ratio.ratio ?? .infinity)), exact 95 % CI \(MetricsTable.ratio(ratio.lower))–\(MetricsTable.ratio(ratio.upper ?? .infinity))"
                 )
             }
-            print("  count reliability: \(evaluation.reliability)")
+            Console.out("  count reliability: \(evaluation.reliability)")
             if let k = evaluation.overdispersion {
-                print("  EB over-dispersion k (method of moments): \(String(format: "%.4f", k))")
+                Console.out("  EB over-dispersion k (method of moments): \(String(format: "%.4f", k))")
             }
-            print("")
+            Console.out("")
             for result in evaluation.results {
                 if let theta = result.theta {
-                    print(
+                    Console.out(
                         "\(result.method): θ = \(String(format: "%.3f", theta)) (SE \(String(format: "%.3f", result.standardError ?? 0)); 95 % CI \(String(format: "%.3f", result.lower95 ?? 0))–\(String(format: "%.3f", result.upper95 ?? 0))); estimated change \(String(format: "%+.1f", -(result.reductionPercent ?? 0))) %"
                     )
                 } else {
-                    print("\(result.method): not available — \(result.unavailable ?? "")")
+                    Console.out("\(result.method): not available — \(result.unavailable ?? "")")
                 }
-                for note in result.notes { print("    note: \(note)") }
+                for note in result.notes { Console.out("    note: \(note)") }
             }
-            for note in evaluation.notes { print("Note: \(note)") }
+            for note in evaluation.notes { Console.out("Note: \(note)") }
         }
     }
 }

@@ -68,7 +68,7 @@ extension BikePDCA {
                     Output.printCSV(rows)
                 } else {
                     Output.printTable(rows)
-                    print(
+                    Console.out(
                         "\nAccidents not attributed to a zone, \(reporting.label); candidates: Gi* ≥ 1.96 and ≥ \(minCount) accidents, centre outside every zone shape."
                     )
                 }

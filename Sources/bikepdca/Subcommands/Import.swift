@@ -135,12 +135,14 @@ extension BikePDCA {
                     var line = "\(name): imported \(entry.rowsAccepted) \(dataset) rows\(encodingNote)"
                     if entry.rowsReplaced > 0 { line += ", replaced \(entry.rowsReplaced) earlier rows" }
                     if entry.rowsRejected > 0 { line += ", rejected \(entry.rowsRejected)" }
-                    print(line)
-                    if let rejects = result.rejectsFile { print("\(name): rejected rows and reasons: \(rejects)") }
+                    Console.out(line)
+                    if let rejects = result.rejectsFile {
+                        Console.out("\(name): rejected rows and reasons: \(rejects)")
+                    }
                 case .alreadyImported(let entry):
-                    print("\(name): already imported on \(entry.importedAt) (same content); nothing changed")
+                    Console.out("\(name): already imported on \(entry.importedAt) (same content); nothing changed")
                 case .checked:
-                    print(
+                    Console.out(
                         "\(name): dry run: \(result.accepted) rows valid, \(result.rejected) rejected\(encodingNote); "
                             + "nothing written")
                     if result.rejected > 0 { failures += 1 }
@@ -162,7 +164,7 @@ extension BikePDCA {
             var pipeline = try NPAImportPipeline(store: store, prefecture: prefecture)
             pipeline.skipInvalid = skipInvalid
             let indexes = try pipeline.hojuhyoIndexes(files: files, hojuhyo: hojuhyo) { read in
-                print("\(read.fileName): \(read.rows) 補充票 rows, \(read.bicyclePersons) bicycle persons")
+                Console.out("\(read.fileName): \(read.rows) 補充票 rows, \(read.bicyclePersons) bicycle persons")
             }
             var failures = 0
             for path in files {
@@ -192,25 +194,26 @@ extension BikePDCA {
                 }
                 let layout = summary.edition == .from2019 ? "58 columns, 2019–2021" : "68 columns, 2022 on"
                 let encoding = result.encoding.map { ", \($0)" } ?? ""
-                print(
+                Console.out(
                     "\(name): imported \(entry.rowsAccepted) NPA accidents (release \(summary.releaseYear), \(layout)"
                         + "\(encoding)); \(summary.bicycle) with a bicycle (\(summary.fatalBicycle) fatal, "
                         + "\(summary.bicycleOnlyInHojuhyo) found only in the 補充票)")
                 if summary.otherPrefectures > 0 {
-                    print("  \(summary.otherPrefectures) rows of other prefectures skipped")
+                    Console.out("  \(summary.otherPrefectures) rows of other prefectures skipped")
                 }
                 if summary.missingLocation + summary.invalidLocation > 0 {
-                    print(
+                    Console.out(
                         "  \(summary.missingLocation) without a position, \(summary.invalidLocation) with an invalid "
                             + "one: see `bikepdca qa`")
                 }
                 if summary.outsideReleaseYears > 0 {
-                    print(
+                    Console.out(
                         "  warning: \(summary.outsideReleaseYears) rows dated outside \(summary.releaseYear - 1)–"
                             + "\(summary.releaseYear): is \(summary.releaseYear) the right release year?")
                 }
                 if entry.rowsReplaced > 0 {
-                    print("  \(entry.rowsReplaced) earlier bicycle accidents no longer involve a bicycle: removed")
+                    Console.out(
+                        "  \(entry.rowsReplaced) earlier bicycle accidents no longer involve a bicycle: removed")
                 }
             }
             try BikePDCA.assignZonesAfterImport(store)

@@ -9,8 +9,8 @@ extension BikePDCA {
 
         func run() throws {
             let opened = try store.open()
-            print("Database ready: \(opened.path)")
-            print("Next: bikepdca import stations FILE, then zones, enforcement, accidents, activities, plans.")
+            Console.out("Database ready: \(opened.path)")
+            Console.out("Next: bikepdca import stations FILE, then zones, enforcement, accidents, activities, plans.")
         }
     }
 }

@@ -52,10 +52,12 @@ extension BikePDCA {
         @Option(help: "List the records behind a figure instead: enforcement, accidents or activities (CSV).")
         var explain: String?
 
-        @Option(help: "With --explain: only this station id.")
+        // `.unconditional`: an id from the data may start with `-`; the value after the flag is always taken.
+        @Option(parsing: .unconditional, help: "With --explain: only this station id.")
         var station: String?
 
-        @Option(help: "With --explain: only this zone id ('-' for records outside every zone).")
+        @Option(
+            parsing: .unconditional, help: "With --explain: only this zone id ('-' for records outside every zone).")
         var zone: String?
 
         @Option(help: "With --explain: only this department (traffic, community, other).")
@@ -101,7 +103,7 @@ extension BikePDCA {
                         start: reporting.start, end: reporting.end, stationID: station, zoneID: zone,
                         department: department.flatMap(Department.init(rawValue:)),
                         outcome: outcome.flatMap(Outcome.init(rawValue:)))
-                ) { FileHandle.standardOutput.write(Data($0)) }
+                ) { Output.writeCSV($0) }
                 Console.error("\(listed.count) \(listed.dataset.rawValue) record(s)")
                 return
             }
@@ -112,16 +114,16 @@ extension BikePDCA {
             case .csv: Output.printCSV(MetricsTable.rows(report))
             case .table:
                 Output.printTable(MetricsTable.rows(report))
-                print("")
-                print(
+                Console.out("")
+                Console.out(
                     "Period \(report.period) (\(report.start)…\(report.end)); accidents compared with \(report.lastYearPeriod)."
                 )
-                for note in report.notes { print("Note: \(note)") }
+                for note in report.notes { Console.out("Note: \(note)") }
                 if !report.missing.isEmpty {
-                    print("Missing station-months (not zero):")
-                    for item in report.missing.prefix(40) { print("  \(item)") }
+                    Console.out("Missing station-months (not zero):")
+                    for item in report.missing.prefix(40) { Console.out("  \(item)") }
                     if report.missing.count > 40 {
-                        print("  … and \(report.missing.count - 40) more (see --format json)")
+                        Console.out("  … and \(report.missing.count - 40) more (see --format json)")
                     }
                 }
             }

@@ -30,10 +30,10 @@ extension BikePDCA {
                         + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
                         .joined(separator: ", ") + ")"
             }
-            print("Far from their reported zone: \(far)\(breakdown(queue.farFromZone))")
-            print("Need a location: \(needs)\(breakdown(queue.needsLocation))")
+            Console.out("Far from their reported zone: \(far)\(breakdown(queue.farFromZone))")
+            Console.out("Need a location: \(needs)\(breakdown(queue.needsLocation))")
             if queue.items.isEmpty { return }
-            print("")
+            Console.out("")
             for item in queue.items {
                 var line = "\(item.kind.rawValue)  \(item.dataset)  \(item.recordID)  \(item.stationID)  \(item.date)"
                 if let zone = item.zoneID { line += "  zone \(zone)" }
@@ -42,10 +42,10 @@ extension BikePDCA {
                     if let threshold = item.thresholdMetres { line += " (threshold \(BikePDCA.metres(threshold)))" }
                 }
                 if let detail = item.detail { line += "  \(detail)" }
-                print(line)
+                Console.out(line)
             }
             if queue.items.count < needs + far {
-                print("… \(needs + far - queue.items.count) more (--limit 0 lists all)")
+                Console.out("… \(needs + far - queue.items.count) more (--limit 0 lists all)")
             }
         }
     }

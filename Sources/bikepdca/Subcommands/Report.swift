@@ -59,7 +59,7 @@ extension BikePDCA {
         /// Prints where a one-report run wrote its HTML file.
         static func printWritten(_ written: ReportRun.Written) {
             Console.endProgress()
-            print(written.htmlFile.path)
+            Console.out(written.htmlFile.path)
         }
     }
 }

@@ -27,7 +27,7 @@ extension BikePDCA.Report {
             }
             let written = try output.run(loader).allReports(period: reporting)
             Console.endProgress()
-            print("\(written.reports) reports (\(written.files) files) in \(written.folder.path)")
+            Console.out("\(written.reports) reports (\(written.files) files) in \(written.folder.path)")
         }
     }
 }

@@ -55,7 +55,7 @@ extension BikePDCA {
             if let rows = benchmarkRows {
                 try SampleDataWriter.writeEnforcementBenchmark(
                     rows: rows, to: URL(fileURLWithPath: benchmarkFile), seed: seed)
-                print("Wrote \(rows) enforcement rows to \(benchmarkFile)")
+                Console.out("Wrote \(rows) enforcement rows to \(benchmarkFile)")
                 return
             }
             if national {
@@ -67,14 +67,14 @@ extension BikePDCA {
                 let summary = try SampleDataWriter.writeNationalSet(
                     to: URL(fileURLWithPath: out ?? "bench-out/national", isDirectory: true),
                     configuration: configuration)
-                print(summary)
+                Console.out(String(describing: summary))
                 return
             }
             var configuration = SampleConfiguration.standard
             configuration.seed = seed
             let summary = try SampleDataWriter.writeSampleSet(
                 to: URL(fileURLWithPath: out ?? "SampleData", isDirectory: true), configuration: configuration)
-            print(summary)
+            Console.out(String(describing: summary))
         }
     }
 }

@@ -17,51 +17,51 @@ extension BikePDCA {
             let opened = try store.open()
             let today = Self.today()
             let status = try opened.status(today: today)
-            print("Database: \(opened.path)")
-            print(
+            Console.out("Database: \(opened.path)")
+            Console.out(
                 "Stations: \(status.stations.count)   Zones: \(status.zoneCount) (\(status.activeZoneCount) active on \(today))   Plan rows: \(status.planCount)"
             )
             let names = Dictionary(uniqueKeysWithValues: status.stations.map { ($0.id, $0.nameJA) })
             for coverage in status.coverage {
-                print("")
+                Console.out("")
                 guard let months = coverage.months else {
-                    print("\(coverage.dataset): nothing loaded")
+                    Console.out("\(coverage.dataset): nothing loaded")
                     continue
                 }
                 let monthCount = months.lowerBound.months(to: months.upperBound) + 1
-                print(
+                Console.out(
                     "\(coverage.dataset): \(coverage.records) records, \(months.lowerBound) … \(months.upperBound) (\(monthCount) months)"
                 )
                 if coverage.gaps.isEmpty {
-                    print("  every station has records in every month")
+                    Console.out("  every station has records in every month")
                 } else {
-                    print("  MISSING (station-months with no records; not counted as zero):")
+                    Console.out("  MISSING (station-months with no records; not counted as zero):")
                     var byStation: [String: [YearMonth]] = [:]
                     for gap in coverage.gaps { byStation[gap.stationID, default: []].append(gap.month) }
                     for station in byStation.keys.sorted() {
                         let list = Self.compress(byStation[station] ?? [])
-                        print("    \(station) \(names[station] ?? "(unregistered)"): \(list)")
+                        Console.out("    \(station) \(names[station] ?? "(unregistered)"): \(list)")
                     }
                 }
                 if detail {
                     var month = months.lowerBound
                     let stations = coverage.counts.keys.sorted()
-                    print(
+                    Console.out(
                         "  month    " + stations.map { $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
                     while month <= months.upperBound {
                         let cells = stations.map { station in
                             String(coverage.counts[station]?[month] ?? 0).padding(
                                 toLength: 7, withPad: " ", startingAt: 0)
                         }
-                        print("  \(month)  " + cells.joined())
+                        Console.out("  \(month)  " + cells.joined())
                         month = month.adding(months: 1)
                     }
                 }
             }
             if !status.recentImports.isEmpty {
-                print("\nRecent imports:")
+                Console.out("\nRecent imports:")
                 for entry in status.recentImports {
-                    print(
+                    Console.out(
                         "  \(entry.importedAt)  \(entry.dataset)  \(entry.fileName)  accepted \(entry.rowsAccepted), rejected \(entry.rowsRejected)\(entry.rowsReplaced > 0 ? ", replaced \(entry.rowsReplaced)" : "")  sha256 \(entry.sha256.prefix(12))…"
                     )
                 }

@@ -7,9 +7,10 @@ extension BikePDCA {
             abstract: "List the bicycle violation codes with their 2026 blue-ticket penalties.")
 
         func run() throws {
-            print("code\tname_ja\tname_en\tblue_penalty_yen")
+            Console.out("code\tname_ja\tname_en\tblue_penalty_yen")
             for type in ViolationType.catalogue {
-                print("\(type.code)\t\(type.nameJA)\t\(type.nameEN)\t\(type.bluePenaltyYen.map(String.init) ?? "-")")
+                Console.out(
+                    "\(type.code)\t\(type.nameJA)\t\(type.nameEN)\t\(type.bluePenaltyYen.map(String.init) ?? "-")")
             }
         }
     }
