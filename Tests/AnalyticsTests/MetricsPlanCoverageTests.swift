@@ -86,3 +86,43 @@ struct MetricsStationTotalPlanTests {
         #expect(prefecture.plan.plannedOperations == 100)
     }
 }
+
+/// The zone report's monthly "planned" column follows the same prorating and precedence as the metrics, so the
+/// months add up to the zone's KPI card.
+@Suite("Monthly zone figures use the metrics' plan rule")
+struct MonthlyZonePlanTests {
+    @Test("a zone with a year row and month rows for April–June: each month and the sum agree with the metrics")
+    func yearAndMonthRows() throws {
+        let zone = Zone(
+            id: "58101-D01", kind: .district, stationID: "58101", name: "中央駅前地区",
+            designatedFrom: LocalDate(dayNumber: 0), designatedTo: nil, reason: nil, geometry: nil,
+            bufferMetres: nil)
+        let period = MetricsPlanCoverageTests.fy2025
+        var plans = [MetricsPlanCoverageTests.plan(.fiscalYear(2025), operations: 365, zone: zone.id)]
+        for month in 4...6 {
+            plans.append(
+                MetricsPlanCoverageTests.plan(
+                    .month(YearMonth(year: 2025, month: month)), operations: 10, zone: zone.id))
+        }
+        let input = MetricsInput(
+            period: period, stations: [Station(id: "58101", nameJA: "中央", nameEN: nil)], zones: [zone],
+            plans: plans,
+            current: PeriodTallies(
+                start: period.start, end: period.end, enforcement: [], accidents: [], activities: [], coverage: [],
+                zoneEnforcementTimes: []), lastYearAccidents: [], lastYearCoverage: [],
+            earlierYearsAccidents: [], zoneAccidentTimes: [])
+        let analytics = PeriodAnalytics(
+            period: period, input: input, metrics: PDCAMetrics.report(input, grouping: .all), hotSpots: [],
+            recommendations: [])
+        let months = MonthlyZoneFigures(zone: zone, analytics: analytics).months
+        // By hand: April–June from their month rows (10 each); July has 31 of the year row's 365 days → 31.
+        #expect(months[0].plannedOperations == 10)
+        #expect(months[2].plannedOperations == 10)
+        #expect(abs(months[3].plannedOperations - 31) < 1e-9)
+        // The whole year: 30 + (365 − 91 days of April–June) = 30 + 274 = 304, as the zone's metrics row says.
+        let sum = months.reduce(0) { $0 + $1.plannedOperations }
+        #expect(abs(sum - 304) < 1e-9)
+        let row = try #require(analytics.zoneRow(station: "58101", zone: zone.id))
+        #expect(abs(row.plan.plannedOperations - sum) < 1e-9)
+    }
+}

@@ -124,6 +124,17 @@ import Testing
 }
 
 @Suite struct NumberFormatTests {
+    @Test("ties round half away from zero (四捨五入) in reports and the metrics table alike")
+    func tiesRoundAwayFromZero() {
+        // 186.25 and 113.25 are exact in binary: printf's %.1f gave 186.2 and 113.2.
+        #expect(NumberFormat.fixed(186.25, digits: 1, grouping: false) == "186.3")
+        #expect(NumberFormat.fixed(-2.25, digits: 1) == "-2.3")
+        #expect(NumberFormat.fixed(-0.04, digits: 1) == "0.0")
+        #expect(NumberFormat.signedPercent(12.25) == "+12.3%")
+        #expect(NumberFormat.signedPercent(-3) == "-3.0%")
+        #expect(NumberFormat.signedPercent(0.04) == "0.0%")
+    }
+
     @Test(arguments: [
         (0, "0"), (999, "999"), (1_000, "1,000"), (1_234_567, "1,234,567"), (-1_234, "-1,234"),
         (Int.min, "-9,223,372,036,854,775,808"),
