@@ -126,13 +126,13 @@ for target in package.targets where target.type != .system {
 // regression tests also replay the corpus through.
 package.targets.append(
     .target(
-        name: "FuzzEntryPoints", dependencies: ["BikePDCACore", "CSVSupport", "Geo", "Importers"],
+        name: "FuzzEntryPoints", dependencies: ["BikePDCACore", "CSVSupport", "Geo", "Importers", "Rendering"],
         path: "Fuzz/EntryPoints"))
 package.targets.append(
     .testTarget(
         name: "FuzzRegressionTests", dependencies: ["FuzzEntryPoints"]))
 if Context.environment["BIKEPDCA_FUZZ"] == "1" {
-    for name in ["CSVFuzz", "DatesFuzz", "ProfileFuzz", "GeoJSONFuzz"] {
+    for name in ["CSVFuzz", "DatesFuzz", "ProfileFuzz", "GeoJSONFuzz", "FileNameFuzz"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["FuzzEntryPoints"], path: "Fuzz/\(name)"))
     }
 }

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(CSVFuzz DatesFuzz ProfileFuzz GeoJSONFuzz); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(CSVFuzz DatesFuzz ProfileFuzz GeoJSONFuzz FileNameFuzz); fi
 bin="$(Fuzz/build.sh "${targets[@]}")"
 export SWIFT_BACKTRACE=enable=no
 for target in "${targets[@]}"; do

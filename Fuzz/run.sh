@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(CSVFuzz DatesFuzz ProfileFuzz GeoJSONFuzz); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(CSVFuzz DatesFuzz ProfileFuzz GeoJSONFuzz FileNameFuzz); fi
 bin="$(Fuzz/build.sh "${targets[@]}")"
 # Swift's own backtracer reads memory behind AddressSanitizer's back; libFuzzer reports the crash instead.
 export SWIFT_BACKTRACE=enable=no

@@ -119,3 +119,19 @@ for name, data in profiles.items():
     write("ProfileFuzz", name, data)
 for name, data in geojson.items():
     write("GeoJSONFuzz", name, data)
+
+# Report file names: the first byte picks the format (0 HTML, 1 CSV, 2 both), then ids separated by NUL.
+file_names = {
+    "sample-ids": b"\x02" + b"\0".join(["58101-D01", "58101-R01", "58102-R01"][i].encode() for i in range(3)),
+    "long-shared-prefix": b"\x02" + ("重" * 50 + "1").encode() + b"\0" + ("重" * 50 + "2").encode(),
+    "case-only": b"\x00ABC\0abc\0Abc",
+    "hostile": b"\x01../../etc/passwd\0CON\0\xe2\x80\xaeexe.txt\0a\x1b[2Jb\0..\0",
+    "same-after-mapping": b"\x02a/b\0a:b\0a*b\0a?b",
+    "suffix-lookalike": b"\x02x\0x_2\0x\0x_3\0X",
+    "empty-ids": b"\x02\0\0\0",
+    "long-ascii": b"\x01" + b"a" * 300 + b"\0" + b"a" * 301,
+    "dots-and-spaces": b"\x00 . \0._.\0...\0_ _",
+    "fullwidth-separators": b"\x02" + "a／b\0a＼b\0a∕b".encode(),
+}
+for name, data in file_names.items():
+    write("FileNameFuzz", name, data)

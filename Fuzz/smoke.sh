@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# A short fuzz run for CI: builds the four libFuzzer targets (in .build-fuzz/) and runs each for SECONDS (default
+# A short fuzz run for CI: builds the five libFuzzer targets (in .build-fuzz/) and runs each for SECONDS (default
 # 20) from the committed seeds. Fails on any crash, broken promise, hang (10 s) or memory blow-up (2 GiB); the
 # input is left in Fuzz/Regressions/ for a regression test. Usage: Fuzz/smoke.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
-targets=(CSVFuzz DatesFuzz ProfileFuzz GeoJSONFuzz)
+targets=(CSVFuzz DatesFuzz ProfileFuzz GeoJSONFuzz FileNameFuzz)
 bin="$(Fuzz/build.sh "${targets[@]}")"
 export SWIFT_BACKTRACE=enable=no
 mkdir -p Fuzz/Regressions

@@ -48,6 +48,11 @@ struct FuzzCorpusTests {
         try Self.replay("DatesFuzz") { (data, _) throws(FuzzFailure) in try FuzzEntryPoints.dates(data) }
     }
 
+    @Test("report file names made from data: safe, and unique in a run")
+    func fileNames() throws {
+        try Self.replay("FileNameFuzz") { (data, _) throws(FuzzFailure) in try FuzzEntryPoints.fileNames(data) }
+    }
+
     @Test("mapping profiles, and a sample file read through each profile that loads")
     func profiles() throws {
         try Self.replay("ProfileFuzz") { (data, directory) throws(FuzzFailure) in

@@ -30,11 +30,22 @@ public struct CSVRenderer: Sendable {
     /// its own (the base to 150 bytes, the caption to 90), so the number always survives and the names of one
     /// document never collide, and a name stays within the 255 bytes file systems allow.
     public func files(for document: ReportDocument, baseName: String) -> [File] {
+        zip(Self.fileNames(for: document, baseName: baseName), document.tables).map { name, table in
+            File(fileName: name, bytes: csv(for: table))
+        }
+    }
+
+    /// The names ``files(for:baseName:)`` gives, without writing the CSV.
+    public static func fileNames(for document: ReportDocument, baseName: String) -> [String] {
+        fileNames(captions: document.tables.map(\.caption), baseName: baseName)
+    }
+
+    /// `<baseName>_<NN>_<caption>.csv` for each caption, in order.
+    public static func fileNames(captions: [String], baseName: String) -> [String] {
         let base = safeFileName(baseName)
-        return document.tables.enumerated().map { index, table in
+        return captions.enumerated().map { index, caption in
             let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
-            let caption = safeFileName(table.caption, maximumBytes: 90)
-            return File(fileName: "\(base)_\(number)_\(caption).csv", bytes: csv(for: table))
+            return "\(base)_\(number)_\(safeFileName(caption, maximumBytes: 90)).csv"
         }
     }
 

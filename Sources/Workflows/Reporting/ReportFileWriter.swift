@@ -34,7 +34,7 @@ public final class ReportFileWriter {
     /// The output folder.
     public let folder: URL
     let output: ReportOutput
-    private var usedNames: Set<String> = []
+    private var names = ReportFileNames()
     /// Files written so far.
     public private(set) var filesWritten = 0
 
@@ -47,28 +47,24 @@ public final class ReportFileWriter {
         } catch {
             throw .cannotWrite(path: output.folder, reason: error.localizedDescription)
         }
+        // The index's name is taken before any report's.
+        _ = names.reserve(baseName: "index") { ["\($0).html"] }
     }
 
     /// Writes `document` as `<base>.html` and/or `<base>_NN_<caption>.csv`; returns the HTML file name.
     ///
-    /// Names are unique by construction: a base whose files would take a name already written in this run (compared
-    /// without case, as on the case-insensitive disks of Windows and macOS) gets `_2`, `_3`… appended to the cut
-    /// base, never cut again.
+    /// Names are unique by construction (``ReportFileNames``): a base whose files would take a name already written
+    /// in this run, compared without case, gets `_2`, `_3`… appended to the cut base, never cut again.
     @discardableResult
     public func write(_ document: ReportDocument, baseName: String) throws(WorkflowError) -> String {
-        let safe = safeFileName(baseName)
-        let csvRenderer = CSVRenderer(writesByteOrderMark: output.writesByteOrderMark)
-        var base = safe
-        var files: [CSVRenderer.File] = []
-        for suffix in 1... {
-            base = suffix == 1 ? safe : "\(safe)_\(suffix)"
-            files = output.format == .html ? [] : csvRenderer.files(for: document, baseName: base)
-            let names = (output.format == .csv ? [] : [base + ".html"]) + files.map(\.fileName)
-            if names.allSatisfy({ !usedNames.contains($0.lowercased()) }) {
-                for name in names { usedNames.insert(name.lowercased()) }
-                break
-            }
+        let format = output.format
+        let base = names.reserve(baseName: baseName) { base in
+            (format == .csv ? [] : [base + ".html"])
+                + (format == .html ? [] : CSVRenderer.fileNames(for: document, baseName: base))
         }
+        let files =
+            format == .html
+            ? [] : CSVRenderer(writesByteOrderMark: output.writesByteOrderMark).files(for: document, baseName: base)
         let htmlName = base + ".html"
         if output.format != .csv {
             try save(HTMLRenderer().renderData(document), as: htmlName)
