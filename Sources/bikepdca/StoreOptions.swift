@@ -17,14 +17,40 @@ struct StoreOptions: ParsableArguments {
         return "bikepdca.sqlite"
     }
 
-    /// Opens the store, printing a one-line error and exiting 1 when it cannot.
-    func open() throws -> RecordStore {
+    /// Opens the store for a command that writes (import, assign, init): creating and migrating the file if needed.
+    /// Prints a one-line error and exits 1 when it cannot.
+    func openForWriting() throws -> RecordStore {
         do {
             return try RecordStore(path: path)
         } catch {
             Console.error("error: \(error)")
             throw ExitCode(1)
         }
+    }
+
+    /// Opens the store for a command that only reads (status, metrics, reports…): the file is never changed and a
+    /// running import is not waited for. Warns on stderr when a zone assignment is pending (unless the command
+    /// says so itself). Prints a one-line error and exits 1 when it cannot.
+    func openForReading(warnsOfPendingAssignment: Bool = true) throws -> RecordStore {
+        var configuration = RecordStore.Configuration()
+        configuration.isReadOnly = true
+        do {
+            let store = try RecordStore(path: path, configuration: configuration)
+            if warnsOfPendingAssignment, let pending = try store.pendingZoneAssignment() {
+                Console.error("warning: " + Self.pendingAssignmentNote(pending))
+            }
+            return store
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// What a pending zone assignment means for the figures, and how to finish it.
+    static func pendingAssignmentNote(_ since: ImportLogEntry) -> String {
+        "zone assignment by position is pending since the import of \(since.fileName) (\(since.importedAt)): "
+            + "records with a position but no zone id are not yet in their zones, and counts by zone may miss them; "
+            + "`bikepdca assign` (or the next import) finishes it"
     }
 }
 

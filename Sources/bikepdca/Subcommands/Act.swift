@@ -38,7 +38,7 @@ extension BikePDCA {
             if let value = minZoneEnforcement { thresholds.minimumZoneEnforcement = value }
             if let value = underPlanPercent { thresholds.underPlanPercent = value }
             if let value = sustainedFallPercent { thresholds.sustainedFallPercent = value }
-            let opened = try store.open()
+            let opened = try store.openForReading()
             let scope = try scope.scope()
             let recommendations = try AnalyticsSupport.run {
                 try AnalyticsSupport.actAnalysis(

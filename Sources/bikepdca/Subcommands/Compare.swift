@@ -61,7 +61,7 @@ extension BikePDCA {
         }
 
         func run() throws {
-            let opened = try store.open()
+            let opened = try store.openForReading()
             let scope = try scope.scope()
             // The zones in scope only: they are the empirical-Bayes reference group, and the tallies are read for
             // the scope's stations (a zone outside it would count as a zone without accidents).

@@ -45,7 +45,7 @@ extension BikePDCA {
 
         func run() throws {
             let reporting = try AnalyticsSupport.parsePeriod(period)
-            let opened = try store.open()
+            let opened = try store.openForReading()
             let (cells, zones) = try AnalyticsSupport.run {
                 (
                     try opened.accidentGridCells(from: reporting.start, to: reporting.end, scope: try scope.scope()),

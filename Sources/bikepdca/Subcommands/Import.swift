@@ -93,7 +93,7 @@ extension BikePDCA {
         }
 
         func run() throws {
-            let opened = try store.open()
+            let opened = try store.openForWriting()
             guard let dataset = dataset.dataset else {
                 try BikePDCA.importNPA(
                     files: files, hojuhyo: hojuhyo, prefecture: prefecture, store: opened, skipInvalid: skipInvalid)
@@ -151,9 +151,8 @@ extension BikePDCA {
                     failures += 1
                 }
             }
-            if (dataset == .enforcement || dataset == .accidents || dataset == .zones) && !dryRun && !noAssign {
-                try BikePDCA.assignZonesAfterImport(opened)
-            }
+            // Also finishes an assignment left pending by an earlier run (killed, or --no-assign).
+            if !dryRun && !noAssign { try BikePDCA.assignZonesAfterImport(opened) }
             if failures > 0 { throw ExitCode(1) }
         }
     }

@@ -8,7 +8,8 @@ extension BikePDCA {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let opened = try store.open()
+            let opened = try store.openForWriting()
+            try BikePDCA.assignZonesAfterImport(opened)
             print("Database ready: \(opened.path)")
             print("Next: bikepdca import stations FILE, then zones, enforcement, accidents, activities, plans.")
         }

@@ -21,7 +21,8 @@ extension BikePDCA {
 
         func run() throws {
             let queue: QAQueue
-            do { queue = try store.open().qaQueue(limit: limit > 0 ? limit : nil) } catch let error as StoreError {
+            let opened = try store.openForReading()
+            do { queue = try opened.qaQueue(limit: limit > 0 ? limit : nil) } catch {
                 Console.error("error: \(error)")
                 throw ExitCode(1)
             }

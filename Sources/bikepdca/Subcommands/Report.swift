@@ -349,6 +349,6 @@ extension ReportLoader {
     /// The loader of a report subcommand: the database of `store`, kept to `scope`; a database error is printed
     /// and exits 1.
     static func open(_ store: StoreOptions, _ scope: ScopeOptions) throws -> ReportLoader {
-        try AnalyticsSupport.run { try ReportLoader(store: try store.open(), scope: try scope.scope()) }
+        try AnalyticsSupport.run { try ReportLoader(store: try store.openForReading(), scope: try scope.scope()) }
     }
 }

@@ -14,7 +14,7 @@ extension BikePDCA {
         var detail = false
 
         func run() throws {
-            let opened = try store.open()
+            let opened = try store.openForReading(warnsOfPendingAssignment: false)
             let today = Self.today()
             let status: LoadStatus
             do { status = try opened.status(today: today) } catch {
@@ -22,6 +22,9 @@ extension BikePDCA {
                 throw ExitCode(1)
             }
             print("Database: \(opened.path)")
+            if let pending = try? opened.pendingZoneAssignment() {
+                print("Warning: " + StoreOptions.pendingAssignmentNote(pending))
+            }
             print(
                 "Stations: \(status.stations.count)   Zones: \(status.zoneCount) (\(status.activeZoneCount) active on \(today))   Plan rows: \(status.planCount)"
             )
