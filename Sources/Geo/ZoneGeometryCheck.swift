@@ -67,6 +67,7 @@ public enum ZoneGeometryCheck {
         var problems = checker.degenerateRings
         if problems.isEmpty, let crossing = checker.firstIntersection() { problems.append(crossing) }
         if problems.isEmpty { problems += checker.holesOutside() }
+        if problems.isEmpty { problems += checker.flatRings }
         if problems.isEmpty {
             let squareKilometres = checker.area / 1_000_000
             if squareKilometres > maximumDistrictSquareKilometres {
@@ -135,7 +136,10 @@ private struct RingChecker {
     let projection: LocalProjection
     let polygonCount: Int
     var rings: [Ring] = []
+    /// Rings of fewer than three distinct positions.
     var degenerateRings: [String] = []
+    /// Rings that enclose less than 1 m².
+    var flatRings: [String] = []
     /// Outer rings minus holes, in m².
     var area = 0.0
 
@@ -155,16 +159,22 @@ private struct RingChecker {
             }
             if points.count > 1, points.first == points.last { points.removeLast() }
             let ring = Ring(points: points, polygon: polygon, index: index)
-            let ringArea = Self.area(points)
-            // Below 1 m² a ring holds no position a record could have: a line drawn as a polygon.
-            if points.count < 3 || ringArea < 1 {
-                degenerateRings.append("\(label(ring)) encloses no area: its positions lie on one line or repeat")
+            guard points.count >= 3 else {
+                degenerateRings.append(noArea(ring))
                 continue
             }
+            let ringArea = Self.area(points)
+            // Below 1 m² a ring holds no position a record could have: a line drawn as a polygon. (A ring that
+            // crosses itself may sum to nothing as well: the crossing is the message then.)
+            if ringArea < 1 { flatRings.append(noArea(ring)) }
             polygonArea += index == 0 ? ringArea : -ringArea
             rings.append(ring)
         }
         area += max(0, polygonArea)
+    }
+
+    private func noArea(_ ring: Ring) -> String {
+        "\(label(ring)) encloses no area: its positions lie on one line or repeat"
     }
 
     /// `ring 2 (a hole)`, `polygon 3 ring 1`.
@@ -209,7 +219,7 @@ private struct RingChecker {
                 // Consecutive edges share a vertex; they are wrong only when one runs back along the other.
                 let (shared, before, after) =
                     (e.index + 1) % count == f.index ? (e.b, e.a, f.b) : (f.b, f.a, e.b)
-                guard Self.orientation(before, shared, after) == 0,
+                guard Self.side(before, shared, after) == 0,
                     (before.x - shared.x) * (after.x - shared.x) + (before.y - shared.y) * (after.y - shared.y) > 0
                 else { return nil }
                 return "\(label(rings[e.ring])) turns back on itself at \(text(shared)): a ring must not cross or "
@@ -259,41 +269,51 @@ private struct RingChecker {
 
     // MARK: - Plane geometry
 
-    /// Twice the signed area of the triangle a, b, c: positive when c lies left of a → b.
-    static func orientation(_ a: Point, _ b: Point, _ c: Point) -> Double {
-        (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)
+    /// Which side of a → b `c` lies on: 1 left, −1 right, 0 on the line. Within a millimetre of the line counts as
+    /// on it: a vertex placed on another ring's edge, or a ring running back along itself, is seen as such although
+    /// the projection (centred elsewhere than the file's author's) bends the edge by a few micrometres.
+    static func side(_ a: Point, _ b: Point, _ c: Point) -> Int {
+        let abx = b.x - a.x
+        let aby = b.y - a.y
+        let cross = abx * (c.y - a.y) - aby * (c.x - a.x)
+        if abs(cross) <= tolerance * (abx * abx + aby * aby).squareRoot() { return 0 }
+        return cross > 0 ? 1 : -1
     }
 
-    /// Whether `c`, collinear with a → b, lies on that segment.
+    /// Distances below this (1 mm) are nothing: positions are given to 0.1 m at best.
+    static let tolerance = 0.001
+
+    /// Whether `c`, on the line a → b, lies on that segment.
     static func isOnSegment(_ c: Point, _ a: Point, _ b: Point) -> Bool {
-        c.x >= min(a.x, b.x) && c.x <= max(a.x, b.x) && c.y >= min(a.y, b.y) && c.y <= max(a.y, b.y)
+        c.x >= min(a.x, b.x) - tolerance && c.x <= max(a.x, b.x) + tolerance && c.y >= min(a.y, b.y) - tolerance
+            && c.y <= max(a.y, b.y) + tolerance
     }
 
     /// A point where segments a → b and c → d meet, if they do: where they cross, or where they overlap; where
     /// one only touches the other at a point, that point when `touchingCounts`, else `nil`.
     static func contact(_ a: Point, _ b: Point, _ c: Point, _ d: Point, touchingCounts: Bool) -> Point? {
-        let o1 = orientation(a, b, c)
-        let o2 = orientation(a, b, d)
-        let o3 = orientation(c, d, a)
-        let o4 = orientation(c, d, b)
-        if o1 == 0 && o2 == 0 {
+        let s1 = side(a, b, c)
+        let s2 = side(a, b, d)
+        let s3 = side(c, d, a)
+        let s4 = side(c, d, b)
+        if s1 == 0 && s2 == 0 {
             // Collinear: an overlap longer than a point is always wrong; a shared end point only touches.
-            let onAB = [c, d].filter { isOnSegment($0, a, b) }
-            let onCD = [a, b].filter { isOnSegment($0, c, d) }
-            let shared = onAB + onCD
+            let shared = [c, d].filter { isOnSegment($0, a, b) } + [a, b].filter { isOnSegment($0, c, d) }
             guard let first = shared.first else { return nil }
-            if shared.contains(where: { $0 != first }) { return first }
+            if shared.contains(where: { hypot($0.x - first.x, $0.y - first.y) > tolerance }) { return first }
             return touchingCounts ? first : nil
         }
-        if (o1 > 0 && o2 < 0 || o1 < 0 && o2 > 0) && (o3 > 0 && o4 < 0 || o3 < 0 && o4 > 0) {
+        if s1 * s2 < 0 && s3 * s4 < 0 {
+            let o3 = (d.x - c.x) * (a.y - c.y) - (d.y - c.y) * (a.x - c.x)
+            let o4 = (d.x - c.x) * (b.y - c.y) - (d.y - c.y) * (b.x - c.x)
             let t = o3 / (o3 - o4)
             return Point(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y))
         }
         guard touchingCounts else { return nil }
-        if o1 == 0 && isOnSegment(c, a, b) { return c }
-        if o2 == 0 && isOnSegment(d, a, b) { return d }
-        if o3 == 0 && isOnSegment(a, c, d) { return a }
-        if o4 == 0 && isOnSegment(b, c, d) { return b }
+        if s1 == 0 && isOnSegment(c, a, b) { return c }
+        if s2 == 0 && isOnSegment(d, a, b) { return d }
+        if s3 == 0 && isOnSegment(a, c, d) { return a }
+        if s4 == 0 && isOnSegment(b, c, d) { return b }
         return nil
     }
 
@@ -305,7 +325,7 @@ private struct RingChecker {
         for index in ring.indices {
             let a = ring[index]
             let b = ring[(index + 1) % ring.count]
-            if orientation(a, b, point) == 0 && isOnSegment(point, a, b) { return .boundary }
+            if side(a, b, point) == 0 && isOnSegment(point, a, b) { return .boundary }
             if (a.y > point.y) != (b.y > point.y), point.x < a.x + (point.y - a.y) * (b.x - a.x) / (b.y - a.y) {
                 inside.toggle()
             }

@@ -42,6 +42,9 @@ public struct ZoneAssignmentSummary: Sendable, Equatable {
     public var zonesWithoutGeometry = 0
     /// Whether the zones had changed, so every geometry zone was recomputed.
     public var zonesChanged = false
+    /// Zones whose geometry this run read and prepared: every zone after a change; otherwise only those that the
+    /// records of the imports since the last assignment may lie in or report.
+    public var zonesPrepared = 0
     /// Per table, in the order enforcement, accidents, npa_accidents.
     public var tables: [TableCounts] = []
     /// Records reported with a zone but lying farther than the threshold outside it.
@@ -212,6 +215,7 @@ extension RecordStore {
             loaded = try LoadedZones(db, rowIDs: rowIDs.sorted())
         }
         let matcher = loaded.matcher
+        summary.zonesPrepared = matcher.entries.count
         let indexed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM zone_rtree") ?? 0
         summary.zonesIndexed = indexed
         summary.zonesWithoutGeometry = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM zones") ?? 0) - indexed
