@@ -110,15 +110,41 @@ public final class DatasetFileReader {
         names.remove("geometry")
         let header = names.sorted() + ["geometry"]
         let decoder = try makeDecoder(header: header)
+        decoder.namesZonesInMessages = false
+        let zoneIDColumn = decoder.layout.source(of: "zone_id")
         for feature in features {
             var fields = header.dropLast().map { feature.properties[$0] ?? "" }
-            fields.append(feature.geometry.map(GeoJSON.text(of:)) ?? "")
-            let number = feature.index + 1
-            switch decoder.decode(fields, line: number) {
-            case .success(let parsed): try record(parsed, number)
-            case .failure(let failure):
-                try reject(RejectedRow(line: number, fields: fields, diagnostics: failure.diagnostics))
+            // A geometry over the position limit is refused as it is, not written out as text and read again.
+            var problems: [String] = []
+            if let geometry = feature.geometry, geometry.positionCount > ZoneGeometryCheck.maximumPositions {
+                problems = ZoneGeometryCheck.problems(in: geometry)
+                fields.append("")
+            } else {
+                fields.append(feature.geometry.map(GeoJSON.text(of:)) ?? "")
             }
+            let number = feature.index + 1
+            let decoded = decoder.decode(fields, line: number)
+            if case .success(let parsed) = decoded, problems.isEmpty {
+                try record(parsed, number)
+                continue
+            }
+            // Located by feature and zone id: the column number of a property means nothing in GeoJSON.
+            var zoneID: String?
+            if case .field(let index, _)? = zoneIDColumn, index < fields.count, !fields[index].isEmpty {
+                zoneID = fields[index]
+            }
+            let location = ImportDiagnostic.Feature(number: feature.index, zoneID: zoneID)
+            var diagnostics = problems.map { problem in
+                ImportDiagnostic(file: displayName, line: number, column: nil, message: problem, feature: location)
+            }
+            if case .failure(let failure) = decoded {
+                diagnostics += failure.diagnostics.map { diagnostic in
+                    ImportDiagnostic(
+                        file: diagnostic.file, line: number, column: nil, severity: diagnostic.severity,
+                        message: diagnostic.message, feature: location)
+                }
+            }
+            try reject(RejectedRow(line: number, fields: fields, diagnostics: diagnostics))
         }
     }
 }

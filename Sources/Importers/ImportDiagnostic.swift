@@ -15,20 +15,44 @@ public struct ImportDiagnostic: Sendable, Hashable, CustomStringConvertible {
     public let column: Int?
     public let severity: Severity
     public let message: String
+    /// For a GeoJSON zones file: the feature the problem is in, printed in place of line and column
+    /// (`zones.geojson: feature 3 (58101-D01): error: …`); `nil` otherwise.
+    public let feature: Feature?
+
+    /// A feature of a GeoJSON file: its 1-based number, and the zone id it carries if any.
+    public struct Feature: Sendable, Hashable {
+        /// 1-based position in the collection.
+        public let number: Int
+        /// The feature's `zone_id`, if it has one.
+        public let zoneID: String?
+
+        /// Creates a feature location.
+        public init(number: Int, zoneID: String?) {
+            self.number = number
+            self.zoneID = zoneID
+        }
+    }
 
     /// Creates a diagnostic.
-    public init(file: String, line: Int?, column: Int?, severity: Severity = .error, message: String) {
+    public init(
+        file: String, line: Int?, column: Int?, severity: Severity = .error, message: String, feature: Feature? = nil
+    ) {
         self.file = file
         self.line = line
         self.column = column
         self.severity = severity
         self.message = message
+        self.feature = feature
     }
 
     public var description: String {
         var location = file
-        if let line { location += ":\(line)" }
-        if let column { location += ":\(column)" }
+        if let feature {
+            location += ": feature \(feature.number)" + (feature.zoneID.map { " (\($0))" } ?? "")
+        } else {
+            if let line { location += ":\(line)" }
+            if let column { location += ":\(column)" }
+        }
         return "\(location): \(severity.rawValue): \(message)"
     }
 }

@@ -342,7 +342,8 @@ extension RecordStore {
     }
 
     /// The frame of every import: one immediate transaction holding the import-log row and the records, the log
-    /// row completed with the writer's counts on commit; a rollback or a thrown error leaves no trace.
+    /// row completed with the writer's counts on commit (with the note that a zone assignment is due, for the
+    /// datasets that need one); a rollback or a thrown error leaves no trace, not even in the file's bytes.
     func loggedImport<Writer>(
         dataset: String, fileName: String, sha256: String, encoding: String?, mode: String, importedAt: String,
         makeWriter: (Database, Int64) -> Writer, body: (Writer) throws -> ImportDecision,
@@ -369,6 +370,9 @@ extension RecordStore {
                             sql:
                                 "UPDATE import_log SET rows_accepted = ?, rows_rejected = ?, rows_replaced = ? WHERE id = ?",
                             arguments: [written, rejected, replaced, importID])
+                        if Self.datasetsNeedingAssignment.contains(dataset) {
+                            try Self.markAssignmentPending(db, importID: importID)
+                        }
                         entry = try Row.fetchOne(
                             db, sql: "SELECT * FROM import_log WHERE id = ?", arguments: [importID]
                         )

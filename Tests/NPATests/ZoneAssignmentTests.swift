@@ -267,3 +267,86 @@ struct AssignTests {
         #expect(stored.1 == bicycleInside)
     }
 }
+
+@Suite("assign: pending state, and work after an import of records")
+struct AssignmentAfterImportTests {
+    @Test("an import of zones or records records that an assignment is due; the assignment, not a refusal, ends it")
+    func pending() throws {
+        let test = try TestStore()
+        #expect(try test.store.pendingZoneAssignment() == nil)
+        _ = try test.store.runImport(
+            ImportRequest(dataset: .stations, fileName: "s.csv", sha256: "s", encoding: nil, importedAt: "t1")
+        ) { writer in
+            _ = try writer.write(Station(id: "52101", nameJA: "福井", nameEN: nil), line: 2)
+            return .commit(rejected: 0)
+        }
+        #expect(try test.store.pendingZoneAssignment() == nil, "stations place nothing")
+        // The zones import commits and the run ends there (as when killed before its assignment).
+        let test2 = try AssignTests.prepared([Plan.stop("E1", zone: nil, at: Plan.at(200, 200))])
+        let pending = try #require(try test2.store.pendingZoneAssignment())
+        #expect(pending.fileName == "zones.geojson", "the first import since the last assignment")
+        // A later run opens the database again: the pending state is in the file, and its assignment places E1.
+        let reopened = try RecordStore(path: test2.store.path)
+        #expect(try reopened.pendingZoneAssignment()?.fileName == "zones.geojson")
+        #expect(try reopened.assignZones().tables.first?.assigned == 1)
+        #expect(try reopened.pendingZoneAssignment() == nil)
+        #expect(try AssignTests.zones(test2)["E1"] == "D2 geometry")
+        // A refused import leaves nothing to do.
+        _ = try reopened.runImport(
+            ImportRequest(dataset: .enforcement, fileName: "bad.csv", sha256: "b", encoding: nil, importedAt: "t3")
+        ) { writer in
+            _ = try writer.write(Plan.stop("E9", zone: nil, at: Plan.at(700, 200)), line: 2)
+            return .rollback
+        }
+        #expect(try reopened.pendingZoneAssignment() == nil)
+    }
+
+    @Test("after an import of records, only the zones those records may lie in or report are prepared")
+    func preparesOnlyNeededZones() throws {
+        let test = try AssignTests.prepared(AssignTests.stops)
+        #expect(try test.store.assignZones().zonesPrepared == 4, "the zones are new: all four")
+        #expect(try test.store.assignZones().zonesPrepared == 0, "nothing imported since")
+        // F1 (700, 200) lies only in D1's box (D2's is 100…300, R1's 770…830 north, R2's 1050…1150 east);
+        // F2 reports R2. The records of the first import are not looked at again.
+        try AssignTests.importStops(
+            [Plan.stop("F1", zone: nil, at: Plan.at(700, 200)), Plan.stop("F2", zone: "R2", at: Plan.at(1100, 0))],
+            into: test)
+        let summary = try test.store.assignZones()
+        #expect(summary.zonesChanged == false)
+        #expect(summary.zonesPrepared == 2)
+        #expect(summary.tables.first?.assigned == 1)
+        #expect(try AssignTests.zones(test)["F1"] == "D1 geometry")
+        #expect(summary.zonesIndexed == 4)
+    }
+
+    @Test("far-from-zone flags follow later imports: a rewritten record's flag goes, older flags stay, new ones come")
+    func flagsAfterImports() throws {
+        // E3 lies 300 m outside D1 (x = 1300, D1 ends at 1000); E9 400 m from R2's centre line, 350 m outside its
+        // 50 m buffer.
+        let test = try AssignTests.prepared([
+            Plan.stop("E3", zone: "D1", at: Plan.at(1300, 500)), Plan.stop("E9", zone: "R2", at: Plan.at(1500, 0)),
+        ])
+        #expect(try test.store.assignZones().farFromZone == 2)
+        // E3 moves inside D1; E8 reports D2 (100…300) from (700, 700): 400 m east and 400 m north of its corner,
+        // √(400² + 400²) ≈ 565.7 m.
+        try AssignTests.importStops(
+            [Plan.stop("E3", zone: "D1", at: Plan.at(700, 200)), Plan.stop("E8", zone: "D2", at: Plan.at(700, 700))],
+            into: test)
+        #expect(try test.store.assignZones().farFromZone == 2)
+        let items = try test.store.qaQueue(limit: nil).items.filter { $0.kind == .farFromZone }
+        #expect(items.map(\.recordID) == ["E8", "E9"])
+        #expect(abs((items.first?.distanceMetres ?? 0) - 565.7) < 0.1)
+        #expect(abs((items.last?.distanceMetres ?? 0) - 350) < 0.1)
+        // A full-month file of E8 alone removes E3 and E9 (same station and month): E9's flag goes with it.
+        _ = try test.store.runImport(
+            ImportRequest(
+                dataset: .enforcement, fileName: "full.csv", sha256: "full", encoding: nil, replacesMonths: true,
+                importedAt: "t")
+        ) { writer in
+            _ = try writer.write(Plan.stop("E8", zone: "D2", at: Plan.at(700, 700)), line: 2)
+            return .commit(rejected: 0)
+        }
+        #expect(try test.store.assignZones().farFromZone == 1)
+        #expect(try test.store.qaQueue(limit: nil).items.map(\.recordID) == ["E8"])
+    }
+}

@@ -12,6 +12,9 @@ final class RowDecoder {
     let file: String
     let reference: ReferenceData
     private let hasValueMaps: Bool
+    /// Whether messages about a zone's geometry start with the zone id (`zone 58101-D01: …`); off when the
+    /// location already names the zone (GeoJSON features). Default `true`.
+    var namesZonesInMessages = true
     /// The file's columns whose length is limited (all but geometry), in field order.
     private let lengthCheckedFields: [(column: String, index: Int, header: String)]
 
@@ -305,6 +308,10 @@ final class RowDecoder {
                 } else if kind == .route && geometry.isAreal {
                     fail("geometry", "a route needs a LineString or MultiLineString, not a \(geometry.geoJSONType)")
                 }
+            }
+            if let geometry {
+                let zone = decoder.namesZonesInMessages ? id.map { "zone \($0): " } ?? "" : ""
+                for problem in ZoneGeometryCheck.problems(in: geometry) { fail("geometry", zone + problem) }
             }
             let buffer = number("buffer_m", required: false)
             if let buffer, buffer <= 0 || buffer > 500 {

@@ -18,14 +18,35 @@ struct StoreOptions: ParsableArguments {
         return "bikepdca.sqlite"
     }
 
-    /// Opens the store (a failure is printed by `main` as one line, exit status 1).
-    func open() throws(StoreError) -> RecordStore {
+    /// Opens the store for a command that writes (import, assign, init): creating and migrating the file if needed.
+    /// A failure is printed by `main` as one line, exit status 1.
+    func openForWriting() throws(StoreError) -> RecordStore {
         try RecordStore(path: path)
     }
 
-    /// The analysis loader over the store, kept to `scope`.
+    /// Opens the store for a command that only reads (status, metrics, reports…): the file is never changed and a
+    /// running import is not waited for. Warns on stderr when a zone assignment is pending (unless the command
+    /// says so itself).
+    func openForReading(warnsOfPendingAssignment: Bool = true) throws(StoreError) -> RecordStore {
+        var configuration = RecordStore.Configuration()
+        configuration.isReadOnly = true
+        let store = try RecordStore(path: path, configuration: configuration)
+        if warnsOfPendingAssignment, let pending = try store.pendingZoneAssignment() {
+            Console.error("warning: " + Self.pendingAssignmentNote(pending))
+        }
+        return store
+    }
+
+    /// What a pending zone assignment means for the figures, and how to finish it.
+    static func pendingAssignmentNote(_ since: ImportLogEntry) -> String {
+        "zone assignment by position is pending since the import of \(since.fileName) (\(since.importedAt)): "
+            + "records with a position but no zone id are not yet in their zones, and counts by zone may miss them; "
+            + "`bikepdca assign` (or the next import) finishes it"
+    }
+
+    /// The analysis loader over the store opened for reading, kept to `scope`.
     func loader(_ scope: ScopeOptions) throws -> AnalysisLoader {
-        try AnalysisLoader(store: try open(), scope: try scope.scope())
+        try AnalysisLoader(store: try openForReading(), scope: try scope.scope())
     }
 }
 

@@ -36,7 +36,7 @@ extension BikePDCA {
             var options = ZoneAssignmentOptions()
             options.farFromZoneMetres = farMetres
             options.reassignAll = all
-            let summary = try store.open().assignZones(options)
+            let summary = try store.openForWriting().assignZones(options)
             Console.out(
                 "Zones with geometry: \(summary.zonesIndexed)"
                     + (summary.zonesWithoutGeometry > 0
@@ -52,10 +52,14 @@ extension BikePDCA {
         }
     }
 
-    /// Assigns zones after an import and prints one line; the import commands call it after writing records.
+    /// Assigns zones when an import (of this run or an earlier one) left the assignment pending, and prints one
+    /// line; the import commands call it after writing records. Does nothing, and writes nothing, otherwise.
     static func assignZonesAfterImport(_ store: RecordStore) throws {
         let summary: ZoneAssignmentSummary
-        do { summary = try store.assignZones() } catch {
+        do {
+            guard try store.pendingZoneAssignment() != nil else { return }
+            summary = try store.assignZones()
+        } catch {
             Console.error("error: zone assignment: \(error)")
             throw ExitCode(1)
         }

@@ -94,7 +94,7 @@ extension BikePDCA {
         }
 
         func run() throws {
-            let opened = try store.open()
+            let opened = try store.openForWriting()
             guard let dataset = dataset.dataset else {
                 try importNPA(opened)
                 return
@@ -153,9 +153,8 @@ extension BikePDCA {
                     failures += 1
                 }
             }
-            if (dataset == .enforcement || dataset == .accidents || dataset == .zones) && !dryRun && !noAssign {
-                try BikePDCA.assignZonesAfterImport(opened)
-            }
+            // Also finishes an assignment left pending by an earlier run (killed, or --no-assign).
+            if !dryRun && !noAssign { try BikePDCA.assignZonesAfterImport(opened) }
             if failures > 0 { throw ExitCode(1) }
         }
 

@@ -8,7 +8,8 @@ extension BikePDCA {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let opened = try store.open()
+            let opened = try store.openForWriting()
+            try BikePDCA.assignZonesAfterImport(opened)
             Console.out("Database ready: \(opened.path)")
             Console.out("Next: bikepdca import stations FILE, then zones, enforcement, accidents, activities, plans.")
         }

@@ -83,7 +83,7 @@ extension BikePDCA {
         }
 
         func run() throws {
-            let opened = try store.open()
+            let opened = try store.openForReading()
             let reporting: ReportingPeriod
             if ytd {
                 var through: LocalDate?

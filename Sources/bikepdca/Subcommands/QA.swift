@@ -20,7 +20,7 @@ extension BikePDCA {
         var limit = 50
 
         func run() throws {
-            let queue = try store.open().qaQueue(limit: limit > 0 ? limit : nil)
+            let queue = try store.openForReading().qaQueue(limit: limit > 0 ? limit : nil)
             let needs = queue.needsLocation.values.reduce(0, +)
             let far = queue.farFromZone.values.reduce(0, +)
             func breakdown(_ counts: [String: Int]) -> String {

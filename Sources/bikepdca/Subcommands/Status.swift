@@ -14,10 +14,13 @@ extension BikePDCA {
         var detail = false
 
         func run() throws {
-            let opened = try store.open()
+            let opened = try store.openForReading(warnsOfPendingAssignment: false)
             let today = Self.today()
             let status = try opened.status(today: today)
             Console.out("Database: \(opened.path)")
+            if let pending = try? opened.pendingZoneAssignment() {
+                Console.out("Warning: " + StoreOptions.pendingAssignmentNote(pending))
+            }
             Console.out(
                 "Stations: \(status.stations.count)   Zones: \(status.zoneCount) (\(status.activeZoneCount) active on \(today))   Plan rows: \(status.planCount)"
             )
