@@ -110,7 +110,10 @@ public struct EncodingDetector: Sendable {
         guard let file = fopen(path, "rb") else { return nil }
         defer { fclose(file) }
         var detector = EncodingDetector()
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        // A small file gets a buffer of its size, not 1 MiB.
+        var info = stat()
+        let size = fstat(fileno(file), &info) == 0 ? Int(info.st_size) : 1 << 20
+        var buffer = [UInt8](repeating: 0, count: min(1 << 20, max(size, 1)))
         while !detector.isSettled {
             let count = buffer.withUnsafeMutableBytes { bytes in
                 bytes.baseAddress.map { fread($0, 1, bytes.count, file) } ?? 0

@@ -47,12 +47,14 @@ enum UTF8Validation {
             }
             let start = index
             guard let shape = shape(ofLead: base[start]) else { return .invalid(at: start) }
-            for offset in 1...shape.continuations {
-                if start + offset >= count { return .incomplete(at: start) }
-                let byte = base[start + offset]
-                let (low, high) = offset == 1 ? (shape.low, shape.high) : (0x80, 0xBF)
-                if byte < low || byte > high { return .invalid(at: start) }
+            let available = min(shape.continuations, count - start - 1)
+            if available >= 1 {
+                let first = base[start + 1]
+                if first < shape.low || first > shape.high { return .invalid(at: start) }
             }
+            if available >= 2 && base[start + 2] & 0xC0 != 0x80 { return .invalid(at: start) }
+            if available >= 3 && base[start + 3] & 0xC0 != 0x80 { return .invalid(at: start) }
+            if available < shape.continuations { return .incomplete(at: start) }
             index = start + shape.continuations + 1
         }
         return .valid
