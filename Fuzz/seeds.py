@@ -40,6 +40,11 @@ csv = {
     "truncated-cp932.csv": cp932("番号,日付\n1,令和") + b"\x82",
     "invalid-cp932.csv": cp932("番号,日付\n") + b"1,\x81\x20\n",
     "mixed-utf8-then-cp932.csv": "番号,日付\n1,令和7年\n".encode() + cp932("2,令和7年\n"),
+    # UTF-8 with one bad byte (0x81, which with "@" is a CP932 ideographic space), after and before its Japanese.
+    "utf8-one-bad-byte.csv": "番号,署\n1,中央\n2,ab".encode() + b"\x81@\n",
+    "utf8-bad-byte-first.csv": b"a,b\n1,x\x81@\n" + "2,中央\n3,中央\n".encode(),
+    "utf8-truncated.csv": "番号,署\n1,中央\n2,中".encode()[:-1],
+    "cp932-halfwidth-kana-first.csv": cp932("ﾃｽﾄ,a\n1,中央\n"),
     "xlsx-magic.csv": b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml",
     "empty.csv": b"",
     "blank-lines.csv": b"\r\n\n\r\n",

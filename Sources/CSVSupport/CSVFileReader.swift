@@ -16,13 +16,16 @@ public struct CSVRecord: Sendable {
 
 /// Reads a CSV file record by record through libcsv, in bounded memory, whatever its size.
 ///
-/// The encoding is detected from the first bytes (a BOM or valid UTF-8 is UTF-8, anything else CP932) unless
-/// given. CRLF line ends, a trailing empty line and empty lines between records are accepted. Quoting is
-/// strict: a malformed or unterminated quote is an error naming the line where the record started.
+/// Unless given, the encoding is decided from the whole file by ``EncodingDetector`` before the first record
+/// (UTF-8 unless the file is not UTF-8 and looks like CP932), so valid UTF-8 text is never read as CP932. Every
+/// byte is checked against the encoding before it is parsed: a byte the encoding does not allow, or a character
+/// cut off at the end of the file, is an error naming its line and column, never a replacement or a loss.
+/// CRLF line ends, a trailing empty line and empty lines between records are accepted. Quoting is strict: a
+/// malformed or unterminated quote is an error naming the line where the record started.
 public final class CSVFileReader {
     /// The file as the user named it (used in messages).
     public let displayName: String
-    /// The encoding in use: given, or detected when the first chunk is read.
+    /// The encoding in use: given, or detected when the reading starts.
     public private(set) var encoding: TextEncoding?
     /// Size of the file in bytes.
     public let fileSize: Int
@@ -34,7 +37,7 @@ public final class CSVFileReader {
     private let path: String
     private static let chunkSize = 1 << 20
 
-    /// Opens `path` for reading. `displayName` defaults to the path.
+    /// Opens `path` for reading. `displayName` defaults to the path; `encoding` to detecting it from the whole file.
     public init(path: String, displayName: String? = nil, encoding: TextEncoding? = nil) throws(CSVReadError) {
         self.path = path
         self.displayName = displayName ?? path
@@ -62,16 +65,22 @@ public final class CSVFileReader {
         }
         defer { csv_free(&parser) }
 
+        let chosen = try encoding ?? detectedEncoding()
+        encoding = chosen
+        let decoder = try chosen == .cp932 ? makeDecoder() : nil
         let state = ParseState()
         let context = Unmanaged.passUnretained(state).toOpaque()
-        // A small file gets a buffer of its size (at least the 64 KiB that encoding detection looks at), not 1 MiB.
+        // A small file gets a buffer of its size (at least 64 KiB), not 1 MiB.
         var chunk = [UInt8](repeating: 0, count: min(Self.chunkSize, max(fileSize, 64 << 10)))
         var utf8 = [UInt8]()
-        var decoder: CP932Decoder?
         var isFirstChunk = true
+        // Bytes of a UTF-8 character cut off by the previous read, moved to the front of `chunk`.
+        var carried = 0
 
         while true {
-            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            let count = chunk.withUnsafeMutableBytes { bytes in
+                bytes.baseAddress.map { fread($0 + carried, 1, bytes.count - carried, file) } ?? 0
+            }
             if count == 0 {
                 if ferror(file) != 0 {
                     throw CSVReadError(file: displayName, line: state.line, reason: "read error (\(Self.errnoText()))")
@@ -79,41 +88,69 @@ public final class CSVFileReader {
                 break
             }
             bytesRead += count
+            let end = carried + count
             var start = 0
             if isFirstChunk {
                 isFirstChunk = false
-                if let first = try firstChunkSetUp(chunk[0..<count]) { decoder = first }
-                if count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF, encoding == .utf8 { start = 3 }
                 if chunk[0..<min(count, 4)].starts(with: [0x50, 0x4B, 0x03, 0x04]) {
                     throw CSVReadError(
                         file: displayName, line: nil,
                         reason: "this is a ZIP or Excel workbook (.xlsx), not CSV: save it from Excel as "
                             + "\"CSV UTF-8\" or \"CSV (comma delimited)\"")
                 }
+                if count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF, chosen == .utf8 { start = 3 }
             }
             if let decoder {
                 utf8.removeAll(keepingCapacity: true)
                 var decodeFailure: CP932Decoder.Failure?
                 chunk.withUnsafeBufferPointer { all in
                     do throws(CP932Decoder.Failure) {
-                        try decoder.decode(UnsafeBufferPointer(rebasing: all[start..<count]), into: &utf8)
+                        try decoder.decode(UnsafeBufferPointer(rebasing: all[start..<end]), into: &utf8)
                     } catch { decodeFailure = error }
                 }
                 try feed(utf8[...], parser: &parser, state: state, context: context, body: body)
                 if case .invalidSequence(let byte)? = decodeFailure {
                     throw CSVReadError(
-                        file: displayName, line: state.line,
-                        reason: "byte 0x\(String(byte, radix: 16, uppercase: true)) is not valid CP932 (Shift_JIS); "
-                            + "is the file in another encoding? (--encoding utf8|cp932)")
+                        file: displayName, line: state.line, column: state.lineCharacters + 1,
+                        reason: "byte 0x\(Self.hex(byte)) is not valid CP932 (Shift_JIS), in a file read as CP932 "
+                            + "(it is not UTF-8, or --encoding cp932 was given); is the file in another encoding? "
+                            + "(--encoding utf8|cp932)")
                 }
+                carried = 0
             } else {
-                try feed(chunk[start..<count], parser: &parser, state: state, context: context, body: body)
+                let outcome = chunk.withUnsafeBufferPointer {
+                    UTF8Validation.scan(UnsafeBufferPointer(rebasing: $0[start..<end]))
+                }
+                switch outcome {
+                case .valid:
+                    try feed(chunk[start..<end], parser: &parser, state: state, context: context, body: body)
+                    carried = 0
+                case .incomplete(let offset):
+                    try feed(
+                        chunk[start..<(start + offset)], parser: &parser, state: state, context: context, body: body)
+                    carried = end - (start + offset)
+                    for index in 0..<carried { chunk[index] = chunk[start + offset + index] }
+                case .invalid(let offset):
+                    try feed(
+                        chunk[start..<(start + offset)], parser: &parser, state: state, context: context, body: body)
+                    throw CSVReadError(
+                        file: displayName, line: state.line, column: state.lineCharacters + 1,
+                        reason: "byte 0x\(Self.hex(chunk[start + offset])) is not valid UTF-8, in a file read as "
+                            + "UTF-8 (its other text is UTF-8, or --encoding utf8 was given): correct the byte, or "
+                            + "if the file is CP932 (Shift_JIS), use --encoding cp932")
+                }
             }
+        }
+        if carried > 0 {
+            throw CSVReadError(
+                file: displayName, line: state.line, column: state.lineCharacters + 1,
+                reason: "the file ends in the middle of a UTF-8 character: it looks truncated (if the file is "
+                    + "CP932 (Shift_JIS), use --encoding cp932)")
         }
         if let decoder {
             do { try decoder.finish() } catch {
                 throw CSVReadError(
-                    file: displayName, line: state.line,
+                    file: displayName, line: state.line, column: state.lineCharacters + 1,
                     reason: "the file ends in the middle of a CP932 (Shift_JIS) character: it looks truncated")
             }
         }
@@ -126,15 +163,23 @@ public final class CSVFileReader {
         try deliver(state, body)
     }
 
-    /// Detects the encoding and prepares the decoder; returns a decoder for CP932.
-    private func firstChunkSetUp(_ sample: ArraySlice<UInt8>) throws(CSVReadError) -> CP932Decoder? {
-        let chosen = encoding ?? TextEncoding.detect(sample: sample.prefix(64 << 10))
-        encoding = chosen
-        guard chosen == .cp932 else { return nil }
+    /// The encoding of the whole file, by ``EncodingDetector``.
+    private func detectedEncoding() throws(CSVReadError) -> TextEncoding {
+        guard let detected = EncodingDetector.encoding(ofFile: path) else {
+            throw CSVReadError(file: displayName, line: nil, reason: "read error (\(Self.errnoText()))")
+        }
+        return detected
+    }
+
+    private func makeDecoder() throws(CSVReadError) -> CP932Decoder {
         guard let decoder = CP932Decoder() else {
             throw CSVReadError(file: displayName, line: nil, reason: "this system's iconv cannot decode CP932")
         }
         return decoder
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
     }
 
     /// Feeds bytes to libcsv line by line, so that every record knows the line it started on.
@@ -185,10 +230,10 @@ public final class CSVFileReader {
                     throw CSVReadError(file: displayName, line: state.rowStartLine, reason: reason)
                 }
                 if endsLine && !completesCRLF { state.line += 1 }
-                if let invalid = state.invalidUTF8Line {
-                    throw CSVReadError(
-                        file: displayName, line: invalid,
-                        reason: "the text is not valid UTF-8 here; if the file is Shift_JIS, use --encoding cp932")
+                if endsLine || completesCRLF {
+                    state.lineCharacters = 0
+                } else {
+                    state.lineCharacters += segment.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
                 }
                 if state.inRow, csv_get_buffer_size(&parser) > maximumFieldBytes {
                     throw CSVReadError(
@@ -222,7 +267,8 @@ private final class ParseState {
     var line = 1
     var rowStartLine = 1
     var inRow = false
-    var invalidUTF8Line: Int?
+    /// Characters (Unicode scalars) of the current line fed so far, for the column of an encoding error.
+    var lineCharacters = 0
     /// The last buffer fed ended with a CR: an LF starting the next one belongs to it.
     var afterCR = false
 }
@@ -232,16 +278,8 @@ private func fieldCallback(_ pointer: UnsafeMutableRawPointer?, _ length: Int, _
     let state = Unmanaged<ParseState>.fromOpaque(context).takeUnretainedValue()
     let bytes = UnsafeBufferPointer(
         start: pointer?.assumingMemoryBound(to: UInt8.self), count: pointer == nil ? 0 : length)
-    // Most cells are ASCII (codes, dates, numbers): those need no UTF-8 validation, and the generic validating
-    // initialiser cost more than parsing the whole row.
-    if isASCII(bytes) {
-        state.fields.append(String(decoding: bytes, as: UTF8.self))
-    } else if let text = String(validating: bytes, as: UTF8.self) {
-        state.fields.append(text)
-    } else {
-        state.fields.append("")
-        if state.invalidUTF8Line == nil { state.invalidUTF8Line = state.rowStartLine }
-    }
+    // Every byte was checked to be UTF-8 before it was parsed (or decoded from CP932 into UTF-8): nothing to repair.
+    state.fields.append(String(decoding: bytes, as: UTF8.self))
 }
 
 private func rowCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
@@ -250,21 +288,4 @@ private func rowCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer
     state.pending.append(CSVRecord(line: state.rowStartLine, fields: state.fields))
     state.fields.removeAll(keepingCapacity: true)
     state.inRow = false
-}
-
-/// Whether every byte is below 0x80, eight bytes at a time.
-private func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
-    let count = bytes.count
-    var index = 0
-    let raw = UnsafeRawPointer(base)
-    while index + 8 <= count {
-        if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-        index += 8
-    }
-    while index < count {
-        if base[index] >= 0x80 { return false }
-        index += 1
-    }
-    return true
 }

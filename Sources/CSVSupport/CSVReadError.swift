@@ -4,17 +4,26 @@ public struct CSVReadError: Error, CustomStringConvertible, Sendable {
     public let file: String
     /// 1-based line, when known.
     public let line: Int?
+    /// 1-based column of the line, counted in characters (Unicode scalars), when the problem is one place of the
+    /// text (a byte the encoding does not allow); `nil` otherwise.
+    public let column: Int?
     /// What went wrong, in one sentence.
     public let reason: String
 
-    /// Creates an error.
-    public init(file: String, line: Int?, reason: String) {
+    /// Creates an error; `column` defaults to `nil`.
+    public init(file: String, line: Int?, column: Int? = nil, reason: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.reason = reason
     }
 
     public var description: String {
-        if let line { "\(file):\(line): error: \(reason)" } else { "\(file): error: \(reason)" }
+        var location = file
+        if let line {
+            location += ":\(line)"
+            if let column { location += ":\(column)" }
+        }
+        return "\(location): error: \(reason)"
     }
 }

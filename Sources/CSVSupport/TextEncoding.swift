@@ -16,22 +16,13 @@ public enum TextEncoding: String, Sendable, CaseIterable, CustomStringConvertibl
 
     public var description: String { self == .utf8 ? "UTF-8" : "CP932 (Shift_JIS)" }
 
-    /// Guesses the encoding from the first bytes of a file: a BOM or valid UTF-8 means UTF-8, anything else CP932.
+    /// Guesses the encoding from a sample of a file by the rules of ``EncodingDetector``: UTF-8 unless the sample
+    /// is not UTF-8 and looks like CP932.
     ///
     /// A multi-byte sequence cut off at the end of the sample is not held against UTF-8.
     public static func detect(sample: some Collection<UInt8>) -> TextEncoding {
-        let bytes = Array(sample)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8 }
-        var end = bytes.count
-        // Drop an incomplete trailing sequence (at most 3 bytes).
-        var back = 0
-        while back < 3, end - back - 1 >= 0, bytes[end - back - 1] & 0xC0 == 0x80 { back += 1 }
-        if end - back - 1 >= 0 {
-            let lead = bytes[end - back - 1]
-            let needed = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0
-            if needed > back { end = end - back - 1 }
-        }
-        return bytes[0..<end].withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) } == nil
-            ? .cp932 : .utf8
+        var detector = EncodingDetector()
+        Array(sample).withUnsafeBufferPointer { detector.consume($0) }
+        return detector.encoding
     }
 }

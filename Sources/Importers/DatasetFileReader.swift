@@ -18,6 +18,9 @@ public final class DatasetFileReader {
     public var encoding: TextEncoding? { csv?.encoding }
     /// The header row as the file spells it (empty until the first row is read).
     public private(set) var header: [String] = []
+    /// The fields the dataset imports, as (field index, header) in field order (empty until the first row is read):
+    /// what may be kept of a rejected row; the file's other columns, personal data among them, never are.
+    public private(set) var importedColumns: [(index: Int, header: String)] = []
     /// The file's size in bytes.
     public let fileSize: Int
     /// Bytes consumed so far (for progress).
@@ -50,7 +53,7 @@ public final class DatasetFileReader {
                 csv = reader
                 fileSize = reader.fileSize
             } catch {
-                throw ImportError(file: name, line: error.line, message: error.reason)
+                throw ImportError(file: name, line: error.line, column: error.column, message: error.reason)
             }
         }
     }
@@ -81,7 +84,7 @@ public final class DatasetFileReader {
                 }
             }
         } catch let error as CSVReadError {
-            throw ImportError(file: displayName, line: error.line, message: error.reason)
+            throw ImportError(file: displayName, line: error.line, column: error.column, message: error.reason)
         }
         if decoder == nil {
             throw ImportError(file: displayName, message: "the file is empty: expected a header row and data rows")
@@ -92,7 +95,10 @@ public final class DatasetFileReader {
         let layout = try HeaderLayout(header: header, dataset: dataset, profile: profile, file: displayName)
         warnings = layout.warnings
         self.header = header
-        return RowDecoder(dataset: dataset, layout: layout, profile: profile, file: displayName, reference: reference)
+        let decoder = RowDecoder(
+            dataset: dataset, layout: layout, profile: profile, file: displayName, reference: reference)
+        importedColumns = decoder.importedColumns
+        return decoder
     }
 
     private func readGeoJSON(record: (ParsedRecord, Int) throws -> Void, reject: (RejectedRow) throws -> Void) throws {

@@ -50,6 +50,8 @@ struct MetricsActTests {
 
     static func zoneRow(_ zone: String, accidents: Int, lastYear: Int, enforcement: Int) -> MetricsRow {
         var row = MetricsRow(key: MetricKey(stationID: "18101", department: nil, zoneID: zone))
+        // A zone in force during the period (a lifted zone gets no recommendation).
+        row.plan.activeZones = 1
         row.done.warnings = enforcement
         row.done.zoneMonths = 12
         row.done.zoneMonthsMeetingMinimum = 12
@@ -65,6 +67,19 @@ struct MetricsActTests {
         MetricsReport(
             period: "FY2025", start: "2025-04-01", end: "2026-03-31", lastYearPeriod: "FY2024", rows: rows, missing: [],
             notes: [])
+    }
+
+    @Test("a zone not in force during the period (lifted before it) gets no recommendation, whatever its figures")
+    func liftedZonesAreLeftOut() {
+        var lifted = Self.zoneRow("Z9", accidents: 12, lastYear: 10, enforcement: 80)
+        lifted.plan.activeZones = 0
+        lifted.done.zoneMonths = 0
+        lifted.done.zoneMonthsMeetingMinimum = 0
+        let inForce = Self.zoneRow("Z1", accidents: 12, lastYear: 10, enforcement: 80)
+        let result = ActRecommendations.recommend(
+            current: Self.report([lifted, inForce]), lastYear: nil, hotSpots: [])
+        #expect(!result.contains { $0.zoneID == "Z9" })
+        #expect(result.contains { $0.zoneID == "Z1" && $0.kind == .changeTactics })
     }
 
     @Test("change tactics, maintenance, under plan and missing concentrated days, each with its numbers")

@@ -81,27 +81,34 @@ struct CSVFileReaderTests {
         #expect(rows[1].fields[1] == "東京")
     }
 
-    @Test(
-        "encoding detection",
-        arguments: [
-            ([0xEF, 0xBB, 0xBF, 0x61], TextEncoding.utf8),
-            (Array("日付,時刻".utf8), .utf8),
-            ([0x93, 0xFA, 0x95, 0x74], .cp932),  // 日付 in CP932
-            (Array("ab".utf8) + [0xE6, 0x97], .utf8),  // a sample cut inside 日 is still UTF-8
-        ])
+    static let detectionCases: [([UInt8], TextEncoding)] = [
+        ([0xEF, 0xBB, 0xBF, 0x61], .utf8),
+        (Array("日付,時刻".utf8), .utf8),
+        ([0x93, 0xFA, 0x95, 0x74], .cp932),  // 日付 in CP932
+        (Array("ab".utf8) + [0xE6, 0x97], .utf8),  // a sample cut inside 日 is still UTF-8
+        // 中央 (two three-byte characters) before a stray 0x81: UTF-8 with a bad byte, not CP932.
+        (Array("1,中央\n2,".utf8) + [0x81, 0x40], .utf8),
+        // The stray byte first, then three characters of UTF-8: more valid characters than invalid bytes.
+        ([0x81, 0x40] + Array(",中央港".utf8), .utf8),
+        // 東京 in CP932 (93 8C 8B 9E): four bytes UTF-8 never starts a character with, no valid one.
+        (Array("a,".utf8) + [0x93, 0x8C, 0x8B, 0x9E], .cp932),
+    ]
+
+    @Test("encoding detection", arguments: detectionCases)
     func detection(sample: [UInt8], expected: TextEncoding) {
         #expect(TextEncoding.detect(sample: sample) == expected)
     }
 
-    @Test("an invalid CP932 byte is an error naming its line")
+    @Test("an invalid CP932 byte is an error naming its line and column")
     func invalidShiftJIS() throws {
         let bytes = try cp932("a,b\n1,2\n") + [0x33, 0x2C, 0x85, 0x40, 0x0A]  // 0x85 0x40 is unassigned in CP932
         let path = try temporaryFile(bytes)
         #expect {
             try records(path, encoding: .cp932)
         } throws: { error in
+            // "3," then the bad byte: line 3, column 3.
             let failure = error as? CSVReadError
-            return failure?.line == 3 && failure?.reason.contains("not valid CP932") == true
+            return failure?.line == 3 && failure?.column == 3 && failure?.reason.contains("not valid CP932") == true
         }
     }
 
@@ -154,19 +161,75 @@ struct CSVFileReaderTests {
         #expect(try records(try temporaryFile(bytes)).last?.fields == ["東京", "3"])
     }
 
-    @Test("text that is UTF-8 for the detection sample but not later names the line and suggests --encoding")
-    func mixedEncodings() throws {
-        // 10,000 ASCII lines (about 80 KiB, beyond the 64 KiB sample), then a CP932 line.
+    @Test("the encoding is decided from the whole file: CP932 whose first Japanese comes after 80 KiB of ASCII")
+    func lateShiftJIS() throws {
+        // 10,000 ASCII lines (about 80 KiB, beyond a 64 KiB sample), then a CP932 line: ASCII reads the same in
+        // both encodings, and the file is CP932 as a whole.
         var text = "a,b\n"
         for index in 0..<10_000 { text += "\(index),x\n" }
         let bytes = Array(text.utf8) + (try cp932("東京,3\n"))
+        let reader = try CSVFileReader(path: try temporaryFile(bytes))
+        var last: CSVRecord?
+        try reader.forEachRecord { last = $0 }
+        #expect(reader.encoding == .cp932)
+        #expect(last?.line == 10_002)
+        #expect(last?.fields == ["東京", "3"])
+    }
+
+    static let badByteFiles: [([UInt8], String)] = [
+        // 中央 comes before the bad byte (0x81) on line 4; "3,ab" are four characters: column 5.
+        (Array("id,name\n1,中央\n2,中央\n3,ab".utf8) + [0x81] + Array("@\n".utf8), "input.csv:4:5: error: "),
+        // The bad byte comes first (line 2 after "1,x": column 4), then three lines of 中央 in UTF-8.
+        (Array("id,name\n1,x".utf8) + [0x81] + Array("@\n2,中央\n3,中央\n4,中央\n".utf8), "input.csv:2:4: error: "),
+    ]
+
+    @Test(
+        "a UTF-8 file with one bad byte is an error at that byte's line and column, never read as CP932",
+        arguments: badByteFiles)
+    func badByteInUTF8(bytes: [UInt8], location: String) throws {
+        // Both files decode whole as CP932 (iconv: 中央 becomes 荳ｭ螟ｮ, 0x81 0x40 an ideographic space), which is
+        // what they were read as before.
         let path = try temporaryFile(bytes)
         #expect {
-            try records(path)
+            try CSVFileReader(path: path, displayName: "input.csv").forEachRecord { _ in }
+        } throws: { error in
+            let text = String(describing: error)
+            return text.hasPrefix(location + "byte 0x81 is not valid UTF-8") && text.contains("--encoding cp932")
+        }
+    }
+
+    @Test("UTF-8 lines followed by a CP932 line: an error at the first CP932 byte, column 1")
+    func utf8ThenShiftJIS() throws {
+        let bytes = Array("名前,値\n東京,1\n大阪,2\n".utf8) + (try cp932("京都,3\n"))
+        #expect {
+            try records(try temporaryFile(bytes))
         } throws: { error in
             let failure = error as? CSVReadError
-            return failure?.line == 10_002 && failure?.reason.contains("--encoding cp932") == true
+            return failure?.line == 4 && failure?.column == 1 && failure?.reason.contains("not valid UTF-8") == true
         }
+    }
+
+    @Test("a UTF-8 character cut off at the end of the file is an error, not a silently dropped field")
+    func truncatedUTF8() throws {
+        // 中 is E4 B8 AD; the file ends after E4 B8, on line 3 after "2,": column 3.
+        let bytes = Array("id,name\n1,中央\n2,中".utf8).dropLast()
+        for encoding in [nil, TextEncoding.utf8] {
+            #expect {
+                try records(try temporaryFile(Array(bytes)), encoding: encoding)
+            } throws: { error in
+                let failure = error as? CSVReadError
+                return failure?.line == 3 && failure?.column == 3
+                    && failure?.reason.contains("ends in the middle of a UTF-8 character") == true
+            }
+        }
+    }
+
+    @Test("a UTF-8 character split by the 1 MiB read boundary is read whole")
+    func utf8AcrossChunks() throws {
+        // "a" + N × "あ" (three bytes each) puts the bytes of one あ at offsets 1 MiB − 1 … 1 MiB + 1.
+        let filler = String(repeating: "あ", count: ((1 << 20) - 2) / 3 + 1)
+        let rows = try records(try temporaryFile(Array("h,i\na\(filler),東京\n".utf8)))
+        #expect(rows.last?.fields == ["a" + filler, "東京"])
     }
 
     @Test("an empty file has no records")

@@ -197,3 +197,128 @@ struct OversizedCellTests {
                 == true, "\(diagnostics)")
     }
 }
+
+@Suite("Hostile cells, names and profiles")
+struct HostileInputTests {
+    @Test("a NUL byte in any imported cell is refused at its line and column, naming the column")
+    func nulInFreeText() throws {
+        // operation_id is free text that nothing else checks: the NUL would have been stored.
+        let path = try csvFile(
+            "record_id,date,station,department,violation,outcome,operation_id\n"
+                + "X1,2025-04-01,58101,traffic,stop,warning,OP\u{0}1\n")
+        let result = try read(path, .enforcement)
+        #expect(result.records.isEmpty)
+        let diagnostics = result.rejected.first?.diagnostics ?? []
+        #expect(diagnostics.count == 1)
+        #expect(
+            diagnostics.first?.description.hasSuffix(
+                ":2:7: error: the value in column operation_id contains a NUL byte (0x00), which no cell may hold: "
+                    + "is the file binary, or UTF-16?") == true, "\(diagnostics)")
+    }
+
+    @Test("a NUL byte in a date is reported once, not also as an invalid date")
+    func nulInDate() throws {
+        let path = try csvFile(
+            "record_id,date,station,department,violation,outcome\nX1,2025-04-01\u{0},58101,traffic,stop,warning\n")
+        let diagnostics = try read(path, .enforcement).rejected.first?.diagnostics ?? []
+        #expect(diagnostics.map(\.column) == [2])
+        #expect(diagnostics.first?.message.contains("NUL byte") == true)
+    }
+
+    @Test(
+        "a station name that two stations share is an error listing both codes",
+        arguments: ["中央警察署", "中央", "Chuo"])
+    func ambiguousStationName(cell: String) throws {
+        let shared = ReferenceData(
+            stations: [
+                Station(id: "58101", nameJA: "中央", nameEN: "Chuo"),
+                Station(id: "30101", nameJA: "中央", nameEN: "Chuo"),
+            ],
+            zoneStations: [:])
+        let path = try csvFile(
+            "record_id,date,station,department,violation,outcome\n"
+                + "X1,2025-04-01,\(cell),traffic,stop,warning\nX2,2025-04-01,30101,traffic,stop,warning\n")
+        let reader = try DatasetFileReader(path: path, dataset: .enforcement, reference: shared)
+        var stationIDs: [String] = []
+        var rejected: [RejectedRow] = []
+        try reader.read(
+            record: { record, _ in
+                if case .enforcement(let enforcement) = record { stationIDs.append(enforcement.stationID) }
+            },
+            reject: { rejected.append($0) })
+        // The id still names its station; the name names two.
+        #expect(stationIDs == ["30101"])
+        #expect(rejected.map(\.line) == [2])
+        let message = rejected.first?.diagnostics.first?.description ?? ""
+        #expect(
+            message.hasSuffix(
+                ":2:3: error: ambiguous station \"\(cell)\" in column station: it names stations 30101 (中央), "
+                    + "58101 (中央); give the five-digit station id instead"), "\(message)")
+    }
+
+    @Test(
+        "a mapping profile that maps a personal-data column onto a stored column is refused",
+        arguments: [
+            ("氏名", "operation_id", "氏名"), ("電話番号", "record_id", "電話"), ("Name Kana", "operation_id", "name_kana"),
+        ])
+    func personalDataMapping(header: String, target: String, marker: String) throws {
+        let path = try csvFile("dataset: enforcement\ncolumns:\n  \(header): \(target)\n", name: "p.yaml")
+        #expect {
+            try MappingProfile.load(path: path, for: .enforcement)
+        } throws: { error in
+            String(describing: error).contains(
+                "p.yaml: error: columns: \"\(header)\" looks like personal data (\(marker)) and cannot be mapped to "
+                    + "\(target): personal data is never imported or stored")
+        }
+    }
+
+    @Test("a profile with 20,000 value entries loads in a few seconds (it took about a minute)")
+    func largeValueMap() throws {
+        var text = "dataset: enforcement\nvalues:\n  violation:\n"
+        for index in 0..<20_000 { text += "    v\(index): stop\n" }
+        text += "  outcome:\n    警告: warning\n"
+        let path = try csvFile(text, name: "large.yaml")
+        let clock = ContinuousClock()
+        var profile: MappingProfile?
+        let elapsed = try clock.measure { profile = try MappingProfile.load(path: path, for: .enforcement) }
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+        #expect(profile?.values["violation"]?.count == 20_000)
+        #expect(profile?.values["violation"]?["v19999"] == "stop")
+        #expect(profile?.values["outcome"]?["警告"] == "warning")
+    }
+
+    @Test("the profile's shape is checked: a list where a mapping belongs, a mapping where text belongs")
+    func profileShape() throws {
+        let list = try csvFile("dataset: enforcement\nvalues: [1, 2]\n", name: "list.yaml")
+        let nested = try csvFile("columns: {a: {b: c}}\n", name: "nested.yaml")
+        let empty = try csvFile("", name: "empty.yaml")
+        for (path, expected) in [
+            (list, "list.yaml: error: not a valid mapping profile: at values: expected a mapping, found a list"),
+            (nested, "nested.yaml: error: not a valid mapping profile: at columns.a: expected text, found a mapping"),
+            (empty, "empty.yaml: error: not a valid mapping profile: the profile is empty"),
+        ] {
+            #expect {
+                try MappingProfile.load(path: path, for: .enforcement)
+            } throws: { error in
+                String(describing: error).hasPrefix(expected)
+            }
+        }
+    }
+
+    @Test("a bad byte in a UTF-8 file stops the import at file:line:column")
+    func encodingErrorLocation() throws {
+        let directory = try TestFolders.make("imp")
+        let url = directory.appendingPathComponent("input.csv")
+        let bytes =
+            Array(
+                "record_id,date,station,department,violation,outcome\nX1,2025-04-01,中央,traffic,stop,warning\nX2,".utf8)
+            + [0x81] + Array("@,2025-04-01,58101,traffic,stop,warning\n".utf8)
+        try Data(bytes).write(to: url)
+        #expect {
+            try read(url.path, .enforcement)
+        } throws: { error in
+            // "X2," then the bad byte: line 3, column 4.
+            String(describing: error).contains("input.csv:3:4: error: byte 0x81 is not valid UTF-8")
+        }
+    }
+}

@@ -43,6 +43,8 @@ import Testing
     static func expectedText(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+            // A bidi override would make an id read reversed: shown as a replacement mark.
+            .replacingOccurrences(of: "\u{202E}", with: "\u{FFFD}")
     }
 
     @Test(arguments: corpus)
@@ -90,6 +92,8 @@ import Testing
 
     @Test func controlCharactersAreReplaced() {
         #expect(MarkupEscaping.escapedText("a\u{0}b\u{7}c\u{85}d\te\n") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\te\n")
+        #expect(
+            MarkupEscaping.escapedText("58101-\u{202E}10D\u{2066}x\u{2069}") == "58101-\u{FFFD}10D\u{FFFD}x\u{FFFD}")
     }
 
     @Test(arguments: [

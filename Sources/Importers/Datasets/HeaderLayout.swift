@@ -20,8 +20,16 @@ struct HeaderLayout {
         return nil
     }
 
-    /// Headers that look like personal data. The importer never stores unmapped columns; these get a warning.
+    /// Headers that look like personal data. The importer never stores unmapped columns; these get a warning, and
+    /// a mapping profile may not map them onto a stored column.
     static let personalDataMarkers = ["氏名", "名前", "住所", "電話", "免許証", "生年月日", "name_kana", "address", "phone"]
+    /// The markers as header keys (`name_kana` → `namekana`), to compare with a header's key.
+    private static let personalDataKeys = personalDataMarkers.map { (TextNormalization.headerKey($0), $0) }
+
+    /// The personal-data marker found in a header key (see ``TextNormalization/headerKey(_:)``), if any.
+    static func personalDataMarker(inHeaderKey key: String) -> String? {
+        personalDataKeys.first { key.contains($0.0) }?.1
+    }
 
     /// Resolves the header row; throws when a required column is missing or two headers claim one column.
     init(header: [String], dataset: Dataset, profile: MappingProfile, file: String) throws(ImportError) {
@@ -40,7 +48,7 @@ struct HeaderLayout {
             let key = TextNormalization.headerKey(raw)
             if key.isEmpty { continue }
             guard let column = keyToColumn[key] else {
-                if Self.personalDataMarkers.contains(where: { key.contains($0) }) {
+                if Self.personalDataMarker(inHeaderKey: key) != nil {
                     warnings.append(
                         ImportDiagnostic(
                             file: file, line: 1, column: index + 1, severity: .warning,

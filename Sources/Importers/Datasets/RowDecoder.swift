@@ -15,8 +15,8 @@ final class RowDecoder {
     /// Whether messages about a zone's geometry start with the zone id (`zone 58101-D01: …`); off when the
     /// location already names the zone (GeoJSON features). Default `true`.
     var namesZonesInMessages = true
-    /// The file's columns whose length is limited (all but geometry), in field order.
-    private let lengthCheckedFields: [(column: String, index: Int, header: String)]
+    /// The file's columns that the dataset imports, in field order.
+    private let importedFields: [(column: String, index: Int, header: String)]
 
     private let departments = CodeLookup(Department.self)
     private let zoneKinds = CodeLookup(ZoneKind.self)
@@ -35,8 +35,8 @@ final class RowDecoder {
         self.file = file
         self.reference = reference
         self.hasValueMaps = !profile.values.isEmpty
-        self.lengthCheckedFields = layout.sources.compactMap { column, source in
-            guard column != "geometry", case .field(let index, let header) = source else { return nil }
+        self.importedFields = layout.sources.compactMap { column, source in
+            guard case .field(let index, let header) = source else { return nil }
             return (column, index, header)
         }.sorted { $0.index < $1.index }
     }
@@ -48,13 +48,20 @@ final class RowDecoder {
     /// Decodes a row; on failure returns the diagnostics (every bad cell, not only the first).
     func decode(_ fields: [String], line: Int) -> Result<ParsedRecord, RowFailure> {
         var row = Row(fields: fields, line: line, decoder: self)
-        for (column, index, header) in lengthCheckedFields where index < fields.count {
-            if fields[index].utf8.count > Self.maximumCellBytes {
+        for (column, index, header) in importedFields where index < fields.count {
+            if column != "geometry" && fields[index].utf8.count > Self.maximumCellBytes {
                 row.fail(
                     column,
                     "the value in column \(header) is \(fields[index].utf8.count) bytes long (at most "
                         + "\(Self.maximumCellBytes)): is a double quote left unclosed, or text pasted into the wrong cell?"
                 )
+                row.condemned.append(index)
+            } else if Self.containsNUL(fields[index]) {
+                row.fail(
+                    column,
+                    "the value in column \(header) contains a NUL byte (0x00), which no cell may hold: is the file "
+                        + "binary, or UTF-16?")
+                row.condemned.append(index)
             }
         }
         if fields.count > layout.headerCount, fields[layout.headerCount...].contains(where: { !$0.isEmpty }) {
@@ -76,6 +83,19 @@ final class RowDecoder {
         return .failure(RowFailure(diagnostics: row.diagnostics))
     }
 
+    /// Whether `cell` holds a NUL byte; asked for every imported cell, so through `memchr`.
+    static func containsNUL(_ cell: String) -> Bool {
+        var cell = cell
+        return cell.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        }
+    }
+
+    /// The file's columns that the dataset imports, as (field index, header) in field order: what a rejects file
+    /// keeps of a row.
+    var importedColumns: [(index: Int, header: String)] { importedFields.map { ($0.index, $0.header) } }
+
     struct RowFailure: Error {
         let diagnostics: [ImportDiagnostic]
     }
@@ -86,6 +106,8 @@ final class RowDecoder {
         let line: Int
         let decoder: RowDecoder
         var diagnostics: [ImportDiagnostic] = []
+        /// Fields already reported as unreadable (too long, a NUL byte): further problems of theirs are not reported.
+        var condemned: [Int] = []
 
         init(fields: [String], line: Int, decoder: RowDecoder) {
             self.fields = fields
@@ -95,7 +117,10 @@ final class RowDecoder {
 
         mutating func fail(_ column: String?, _ message: String) {
             var index: Int?
-            if let column, case .field(let i, _)? = decoder.layout.source(of: column) { index = i + 1 }
+            if let column, case .field(let i, _)? = decoder.layout.source(of: column) {
+                if condemned.contains(i) { return }
+                index = i + 1
+            }
             diagnostics.append(ImportDiagnostic(file: decoder.file, line: line, column: index, message: message))
         }
 
@@ -198,12 +223,21 @@ final class RowDecoder {
                 let cell = required(
                     column, expected: "a five-digit station id such as 58101 or a registered station name")
             else { return nil }
-            guard let id = decoder.reference.stationID(for: cell) else {
+            switch decoder.reference.stationMatch(for: cell) {
+            case .station(let id):
+                return id
+            case .ambiguous(let ids):
+                let named = ids.map { id in decoder.reference.stations[id].map { "\(id) (\($0.nameJA))" } ?? id }
+                fail(
+                    column,
+                    "ambiguous station \"\(cell)\" in column \(label(column)): it names stations "
+                        + named.joined(separator: ", ") + "; give the five-digit station id instead")
+                return nil
+            case .unknown:
                 fail(
                     column, "unknown station \"\(cell)\" in column \(label(column)) (\(decoder.reference.stationHint))")
                 return nil
             }
-            return id
         }
 
         mutating func zoneID(_ column: String = "zone_id") -> String? {

@@ -45,20 +45,21 @@ public struct MappingProfile: Sendable {
         self.constants = constants
     }
 
-    private struct File: Decodable {
+    /// The profile as written, before its names are checked.
+    private struct File {
         var dataset: String?
         var encoding: String?
-        var columns: [String: String]?
-        var values: [String: [String: String]]?
-        var dates: Dates?
-        var constants: [String: String]?
-        struct Dates: Decodable {
-            var format: String?
-            var era: String?
-        }
+        var columns: [(key: String, value: String)] = []
+        var values: [(column: String, map: [(key: String, value: String)])] = []
+        var dateFormat: String?
+        var dateEra: String?
+        var constants: [(key: String, value: String)] = []
     }
 
     /// Reads a profile from a YAML or JSON file, checking every name it uses against the dataset's columns.
+    ///
+    /// Takes time in proportion to the profile's size: the YAML is composed into nodes and each mapping walked once
+    /// (decoding it through `Decodable` looked every key up by a linear search, so 20,000 value entries took minutes).
     public static func load(path: String, for dataset: Dataset) throws(ImportError) -> MappingProfile {
         let name = (path as NSString).lastPathComponent
         guard let data = readWholeFile(path) else {
@@ -69,9 +70,9 @@ public struct MappingProfile: Sendable {
         }
         let file: File
         do {
-            file = try YAMLDecoder().decode(File.self, from: text)
+            file = try Self.file(from: text)
         } catch {
-            throw ImportError(file: name, message: "not a valid mapping profile: \(Self.describe(error))")
+            throw ImportError(file: name, message: "not a valid mapping profile: \(error.message)")
         }
         var problems: [String] = []
         var declared: Dataset?
@@ -93,31 +94,45 @@ public struct MappingProfile: Sendable {
         let canonical = Set(dataset.columns.map(\.name))
         let expected = dataset.columns.map(\.name).joined(separator: ", ")
         var columns: [String: String] = [:]
-        for (header, target) in file.columns ?? [:] {
-            if canonical.contains(target) {
-                columns[TextNormalization.headerKey(header)] = target
+        for (header, target) in file.columns {
+            let key = TextNormalization.headerKey(header)
+            if let marker = HeaderLayout.personalDataMarker(inHeaderKey: key) {
+                problems.append(
+                    "columns: \"\(header)\" looks like personal data (\(marker)) and cannot be mapped to \(target): "
+                        + "personal data is never imported or stored")
+            } else if canonical.contains(target) {
+                columns[key] = target
             } else {
                 problems.append(
                     "columns: \"\(header)\" maps to unknown column \"\(target)\" (expected one of \(expected))")
             }
         }
         var values: [String: [String: String]] = [:]
-        for (column, map) in file.values ?? [:] {
+        for (column, map) in file.values {
             guard canonical.contains(column) else {
                 problems.append("values: unknown column \"\(column)\" (expected one of \(expected))")
                 continue
             }
-            values[column] = Dictionary(
-                map.map { (TextNormalization.valueKey($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+            var normalised = values[column] ?? [:]
+            normalised.reserveCapacity(map.count)
+            for (key, value) in map where normalised[TextNormalization.valueKey(key)] == nil {
+                normalised[TextNormalization.valueKey(key)] = value
+            }
+            values[column] = normalised
         }
-        for column in (file.constants ?? [:]).keys where !canonical.contains(column) {
-            problems.append("constants: unknown column \"\(column)\" (expected one of \(expected))")
+        var constants: [String: String] = [:]
+        for (column, value) in file.constants {
+            if canonical.contains(column) {
+                constants[column] = value
+            } else {
+                problems.append("constants: unknown column \"\(column)\" (expected one of \(expected))")
+            }
         }
         var dateOptions = DateParseOptions.automatic
-        if let format = file.dates?.format, format.lowercased() != "auto" {
+        if let format = file.dateFormat, format.lowercased() != "auto" {
             dateOptions.pattern = format
         }
-        if let eraName = file.dates?.era {
+        if let eraName = file.dateEra {
             if let era = JapaneseEra.allCases.first(where: { era in
                 [era.rawValue, era.romanized, String(era.initial)].contains { $0.lowercased() == eraName.lowercased() }
             }) {
@@ -131,20 +146,96 @@ public struct MappingProfile: Sendable {
         }
         return MappingProfile(
             dataset: declared, encoding: encoding, columns: columns, values: values, dateOptions: dateOptions,
-            constants: file.constants ?? [:])
+            constants: constants)
     }
 
-    private static func describe(_ error: any Error) -> String {
-        if let decoding = error as? DecodingError {
-            switch decoding {
-            case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
-                .dataCorrupted(let context):
-                let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-                return (path.isEmpty ? "" : "at \(path): ") + context.debugDescription
-            @unknown default:
-                return String(describing: error)
+    /// A profile that is not the expected shape: where, and what was found.
+    private struct ShapeError: Error {
+        let message: String
+    }
+
+    /// Composes `yaml` into nodes and reads the profile's fields from them.
+    private static func file(from yaml: String) throws(ShapeError) -> File {
+        let root: Node?
+        do {
+            // Only merge keys are resolved: every other scalar is text, as the profile's names and values are.
+            let parser = try Parser(yaml: yaml, resolver: Resolver.basic.appending(.merge))
+            root = try parser.singleRoot()
+        } catch {
+            throw ShapeError(message: "the text is not valid YAML or JSON (\(error))")
+        }
+        guard let root else {
+            throw ShapeError(message: "the profile is empty (expected a mapping such as dataset: …)")
+        }
+        let top = try mapping(root, at: "")
+        var file = File()
+        for (keyNode, value) in top {
+            let key = try scalarText(keyNode, at: "a key")
+            switch key {
+            case "dataset": file.dataset = try optionalText(value, at: key)
+            case "encoding": file.encoding = try optionalText(value, at: key)
+            case "columns": file.columns = try textMapping(value, at: key)
+            case "constants": file.constants = try textMapping(value, at: key)
+            case "values":
+                if value.null != nil { continue }
+                for (columnNode, map) in try mapping(value, at: key) {
+                    let column = try scalarText(columnNode, at: "a key of values")
+                    file.values.append((column, try textMapping(map, at: "values.\(column)")))
+                }
+            case "dates":
+                if value.null != nil { continue }
+                for (fieldNode, field) in try mapping(value, at: key) {
+                    switch try scalarText(fieldNode, at: "a key of dates") {
+                    case "format": file.dateFormat = try optionalText(field, at: "dates.format")
+                    case "era": file.dateEra = try optionalText(field, at: "dates.era")
+                    default: continue
+                    }
+                }
+            default:
+                continue  // Other keys (comments of a kind, newer settings) are ignored, as before.
             }
         }
-        return String(describing: error)
+        return file
+    }
+
+    private static func mapping(_ node: Node, at path: String) throws(ShapeError) -> Node.Mapping {
+        guard let mapping = node.mapping else {
+            throw ShapeError(message: (path.isEmpty ? "" : "at \(path): ") + "expected a mapping, found \(kind(node))")
+        }
+        return mapping
+    }
+
+    private static func scalarText(_ node: Node, at path: String) throws(ShapeError) -> String {
+        guard case .scalar(let scalar) = node else {
+            throw ShapeError(message: "at \(path): expected text, found \(kind(node))")
+        }
+        return scalar.string
+    }
+
+    private static func optionalText(_ node: Node, at path: String) throws(ShapeError) -> String? {
+        node.null != nil ? nil : try scalarText(node, at: path)
+    }
+
+    /// A mapping of text to text, in the order written; an empty value (`key:`) is empty text.
+    private static func textMapping(_ node: Node, at path: String) throws(ShapeError) -> [(key: String, value: String)]
+    {
+        if node.null != nil { return [] }
+        let map = try mapping(node, at: path)
+        var pairs: [(key: String, value: String)] = []
+        pairs.reserveCapacity(map.count)
+        for (keyNode, value) in map {
+            let key = try scalarText(keyNode, at: "a key of \(path)")
+            pairs.append((key, try scalarText(value, at: "\(path).\(key)")))
+        }
+        return pairs
+    }
+
+    private static func kind(_ node: Node) -> String {
+        switch node {
+        case .scalar: "text"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
     }
 }

@@ -67,7 +67,7 @@ public struct NPAHojuhyoIndex: Sendable {
         } catch let error as ImportError {
             throw error
         } catch let error as CSVReadError {
-            throw ImportError(file: name, line: error.line, message: error.reason)
+            throw ImportError(file: name, line: error.line, column: error.column, message: error.reason)
         } catch {
             throw ImportError(file: name, message: String(describing: error))
         }

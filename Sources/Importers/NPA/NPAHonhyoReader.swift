@@ -159,7 +159,7 @@ public final class NPAHonhyoReader {
                 try record(accident)
             }
         } catch let error as CSVReadError {
-            throw ImportError(file: displayName, line: error.line, message: error.reason)
+            throw ImportError(file: displayName, line: error.line, column: error.column, message: error.reason)
         }
         guard var result = summary else {
             throw ImportError(file: displayName, message: "the file is empty: no 本票 header")
@@ -315,7 +315,7 @@ public final class NPAHonhyoReader {
             reader = opened
             return opened
         } catch {
-            throw ImportError(file: displayName, line: error.line, message: error.reason)
+            throw ImportError(file: displayName, line: error.line, column: error.column, message: error.reason)
         }
     }
 
@@ -335,7 +335,7 @@ public final class NPAHonhyoReader {
                 }
             }
         } catch let error as CSVReadError {
-            throw ImportError(file: displayName, line: error.line, message: error.reason)
+            throw ImportError(file: displayName, line: error.line, column: error.column, message: error.reason)
         }
         guard let latest else {
             throw ImportError(

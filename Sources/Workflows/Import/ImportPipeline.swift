@@ -6,6 +6,12 @@ import Geo
 import Importers
 import Store
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Options of one `bikepdca import` run.
 public struct ImportOptions: Sendable {
     public var dataset: Dataset
@@ -80,21 +86,28 @@ public struct ImportPipeline {
 
     /// SHA-256 of a file, hex, read in chunks.
     public static func sha256(ofFile path: String) throws -> String {
+        var hasher = SHA256()
+        try forEachChunk(ofFile: path) { hasher.update(data: $0) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// SHA-256 of a file (hex) and its encoding as ``EncodingDetector`` decides it from every byte, in one read.
+    static func fingerprint(ofFile path: String) throws -> (sha256: String, encoding: TextEncoding) {
+        var hasher = SHA256()
+        var detector = EncodingDetector()
+        try forEachChunk(ofFile: path) { chunk in
+            hasher.update(data: chunk)
+            chunk.withUnsafeBytes { detector.consume($0.assumingMemoryBound(to: UInt8.self)) }
+        }
+        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), detector.encoding)
+    }
+
+    private static func forEachChunk(ofFile path: String, _ body: (Data) -> Void) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ImportError(file: path, message: "cannot open the file")
         }
         defer { try? handle.close() }
-        var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// The encoding of a file, from its first 64 KiB.
-    static func detectEncoding(path: String) -> TextEncoding? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let sample = try? handle.read(upToCount: 64 << 10) else { return nil }
-        return TextEncoding.detect(sample: sample)
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { body(chunk) }
     }
 
     /// Imports one file. Throws only for problems outside the data (the database is busy, a disk error);
@@ -111,9 +124,11 @@ public struct ImportPipeline {
                 try options.mappingPath.map { path throws(ImportError) in
                     try MappingProfile.load(path: path, for: options.dataset)
                 } ?? .identity
-            digest = try Self.sha256(ofFile: path)
+            let fingerprint = try Self.fingerprint(ofFile: path)
+            digest = fingerprint.sha256
             let reference = ReferenceData(stations: try store.stations(), zoneStations: try store.zoneStations())
-            let encoding = options.encoding ?? profile.encoding ?? Self.detectEncoding(path: path)
+            // Detected from every byte of the file while it was hashed: the reader need not read it once more.
+            let encoding = options.encoding ?? profile.encoding ?? fingerprint.encoding
             reader = try DatasetFileReader(
                 path: path, displayName: name, dataset: options.dataset, profile: profile, encoding: encoding,
                 reference: reference)
@@ -141,10 +156,15 @@ public struct ImportPipeline {
         var rejectsFailure: String?
         func flushRejects(force: Bool) {
             guard var writer = rejects, force || writer.data.count >= 1 << 20 else { return }
-            if rejectsHandle == nil {
-                _ = FileManager.default.createFile(atPath: rejectsPartial, contents: nil)
-                rejectsHandle = FileHandle(forWritingAtPath: rejectsPartial)
-                if rejectsHandle == nil { rejectsFailure = "cannot create \(rejectsPartial)" }
+            if rejectsHandle == nil && rejectsFailure == nil {
+                // Readable by its owner only, like the database: the rejected values are police records.
+                try? FileManager.default.removeItem(atPath: rejectsPartial)
+                let descriptor = open(rejectsPartial, O_CREAT | O_WRONLY | O_TRUNC | O_EXCL, 0o600)
+                if descriptor >= 0 {
+                    rejectsHandle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+                } else {
+                    rejectsFailure = "cannot create \(rejectsPartial) (\(String(cString: strerror(errno))))"
+                }
             }
             let bytes = writer.takeData()
             rejects = writer
@@ -164,19 +184,30 @@ public struct ImportPipeline {
             rejectedRows += 1
             note(row.diagnostics)
             if options.skipInvalid {
+                // Only the columns the dataset imports are kept: the file's other columns (names, addresses,
+                // phone numbers) are never written anywhere.
+                let kept = reader.importedColumns
                 if rejects == nil {
                     rejects = CSVWriter()
-                    rejects?.appendRow(["line", "error"] + reader.header)
+                    rejects?.appendRow(["line", "error"] + kept.map(\.header))
                 }
                 let reasons = row.diagnostics.map { diagnostic in
                     (diagnostic.column.map { "column \($0): " } ?? "") + diagnostic.message
                 }.joined(separator: "; ")
-                rejects?.appendRow([String(row.line), reasons] + row.fields)
+                let values = kept.map { $0.index < row.fields.count ? row.fields[$0.index] : "" }
+                rejects?.appendRow([String(row.line), reasons] + values)
                 flushRejects(force: false)
             }
         }
 
+        var earlier: ImportLogEntry?
         let entry = try store.runImport(request) { writer in
+            // Asked again inside the write transaction: the same file imported at the same moment by another
+            // process passed the check above too, and whichever writes second sees the first one's log row here.
+            if !options.force, !options.dryRun, let previous = try writer.earlierImport() {
+                earlier = previous
+                return .rollback
+            }
             let handOver = RecordHandOver(reader: reader)
             defer { handOver.close() }
             do {
@@ -223,6 +254,11 @@ public struct ImportPipeline {
             if options.dryRun { return .rollback }
             if rejectedRows > 0 && !options.skipInvalid { return .rollback }
             return .commit(rejected: rejectedRows)
+        }
+        if let earlier {
+            return FileImportResult(
+                file: name, status: .alreadyImported(earlier), accepted: 0, rejected: 0, diagnostics: [],
+                errorCount: 0, rejectsFile: nil, encoding: nil)
         }
         progress?(reader.fileSize, reader.fileSize)
 
