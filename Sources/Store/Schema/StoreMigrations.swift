@@ -138,6 +138,8 @@ enum StoreMigrations {
         registerNPA(&migrator)
         registerAnalytics(&migrator)
         registerSummary(&migrator)
+        // Keep last: migrations of other concerns go before it.
+        registerCoverage(&migrator)
         return migrator
     }
 }
