@@ -7,6 +7,9 @@ import GRDB
 /// Every accident goes to `npa_accidents`, keyed by its record id; the bicycle ones also go to `accidents`
 /// (same record id), so the analyses of bicycle accidents see them. Re-importing a release replaces its rows
 /// and never duplicates them; an accident that is no longer a bicycle accident leaves `accidents`.
+///
+/// When the file commits, the stations (警察署等) it names are registered and the release's coverage is recorded
+/// (``NPACoverage``): every station of each prefecture it holds, for the twelve months of its release year.
 public final class NPAAccidentWriter {
     let db: Database
     let importID: Int64
@@ -19,6 +22,10 @@ public final class NPAAccidentWriter {
     public private(set) var removedFromAccidents = 0
     private var upsert: Statement?
     private var delete: Statement?
+    /// The stations met (id → prefecture code, station code, name from the code tables, first line).
+    private var stations: [String: (prefecture: String, station: String, name: String?, line: Int)] = [:]
+    /// The release years and prefectures met.
+    private var releases: Set<NPARelease> = []
 
     init(db: Database, importID: Int64, request: ImportRequest) {
         self.db = db
@@ -106,6 +113,12 @@ public final class NPAAccidentWriter {
             return .duplicate(firstLine: first ?? 0)
         }
         written += 1
+        if stations[record.stationID] == nil {
+            stations[record.stationID] = (
+                record.prefectureCode, record.stationCode, record.stationName, record.sourceLine
+            )
+        }
+        releases.insert(NPARelease(year: record.releaseYear, prefectureCode: record.prefectureCode))
         if let accident = record.bicycleAccident {
             _ = try accidents.write(accident, line: record.sourceLine)
             bicycleWritten += 1
@@ -116,6 +129,68 @@ public final class NPAAccidentWriter {
             removedFromAccidents += db.changesCount
         }
         return .written
+    }
+
+    /// Registers the stations met and records the coverage of the releases met, before the transaction commits.
+    func finish() throws {
+        let register = try db.makeStatement(sql: NPACoverage.registerStationSQL)
+        for (id, station) in stations.sorted(by: { $0.key < $1.key }) {
+            try register.execute(
+                arguments: [id, station.prefecture, station.station, station.name ?? "", Int(importID), station.line])
+        }
+        for release in releases.sorted(by: { ($0.year, $0.prefectureCode) < ($1.year, $1.prefectureCode) }) {
+            try NPACoverage.recordRelease(
+                db, releaseYear: release.year, prefectureCode: release.prefectureCode, importID: importID)
+        }
+    }
+}
+
+/// A release year (公開年) of one prefecture.
+private struct NPARelease: Hashable {
+    let year: Int
+    let prefectureCode: String
+}
+
+/// What an NPA release delivers beyond its rows: its stations, registered, and the station-months it covers.
+enum NPACoverage {
+    /// Registers a station (id, prefecture code, station code, name or empty, import id, source line); a station
+    /// already registered keeps its name unless it had none.
+    static let registerStationSQL = """
+        INSERT INTO stations (id, prefecture_code, station_code, name_ja, name_en, import_id, source_line)
+        VALUES (?, ?, ?, ?, NULL, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET name_ja = excluded.name_ja
+        WHERE stations.name_ja = '' AND excluded.name_ja <> ''
+        """
+
+    /// Registers the stations of the rows of `query` (id, prefecture code, station code, name, import id, line).
+    static func registerStations(_ db: Database, from query: String) throws {
+        let register = try db.makeStatement(sql: registerStationSQL)
+        for row in try Row.fetchAll(db, sql: query) {
+            let name: String? = row[3]
+            try register.execute(arguments: [row[0], row[1], row[2], name ?? "", row[4], row[5]])
+        }
+    }
+
+    /// Records that release `releaseYear` of prefecture `prefectureCode` covers the accidents of every registered
+    /// station of the prefecture for the twelve months of the year (a month of no accident had none).
+    static func recordRelease(_ db: Database, releaseYear: Int, prefectureCode: String, importID: Int64) throws {
+        let stationIDs = try String.fetchAll(
+            db, sql: "SELECT id FROM stations WHERE prefecture_code = ? ORDER BY id", arguments: [prefectureCode])
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO import_coverage (dataset, station_id, month, source, import_id) VALUES (?, ?, ?, 'npa', ?)
+                ON CONFLICT(dataset, station_id, month, source) DO UPDATE SET import_id = excluded.import_id
+                """)
+        for stationID in stationIDs {
+            for month in 1...12 {
+                try insert.execute(
+                    arguments: [
+                        DatasetKind.accidents.rawValue, stationID,
+                        YearMonth(year: releaseYear, month: month).description,
+                        importID,
+                    ])
+            }
+        }
     }
 }
 
@@ -137,7 +212,11 @@ extension RecordStore {
             dataset: Self.npaDatasetName, fileName: fileName, sha256: sha256, encoding: encoding, mode: "records",
             importedAt: importedAt,
             makeWriter: { db, importID in NPAAccidentWriter(db: db, importID: importID, request: request) },
-            body: body, counts: { ($0.written, $0.removedFromAccidents) })
+            body: { writer in
+                let decision = try body(writer)
+                if case .commit = decision { try writer.finish() }
+                return decision
+            }, counts: { ($0.written, $0.removedFromAccidents) })
     }
 
     /// The 補充票 keys (`PP:SSS:NNNN`) stored as having a bicycle person, for one release (and prefecture):

@@ -18,6 +18,9 @@ public struct MetricsInput: Sendable {
     public var lastYearCoverage: [StationMonthCount]
     /// Accidents in the same span two and three years earlier, for the 3-year average; empty to skip it.
     public var earlierYearsAccidents: [[AccidentTally]]
+    /// The accident station-months delivered in those two spans, in the same order; where a span's is not given,
+    /// a station-month with an accident tally counts as delivered.
+    public var earlierYearsCoverage: [[StationMonthCount]]
     /// Zone accidents by hour and weekday over the reference window (default: the period and the year before),
     /// to tell whether zone enforcement fell in the hours when accidents happen.
     public var zoneAccidentTimes: [HourWeekdayTally]
@@ -26,7 +29,8 @@ public struct MetricsInput: Sendable {
     public init(
         period: ReportingPeriod, stations: [Station], zones: [Zone], plans: [Plan], current: PeriodTallies,
         lastYearAccidents: [AccidentTally], lastYearCoverage: [StationMonthCount],
-        earlierYearsAccidents: [[AccidentTally]] = [], zoneAccidentTimes: [HourWeekdayTally] = []
+        earlierYearsAccidents: [[AccidentTally]] = [], earlierYearsCoverage: [[StationMonthCount]] = [],
+        zoneAccidentTimes: [HourWeekdayTally] = []
     ) {
         self.period = period
         self.stations = stations
@@ -36,6 +40,7 @@ public struct MetricsInput: Sendable {
         self.lastYearAccidents = lastYearAccidents
         self.lastYearCoverage = lastYearCoverage
         self.earlierYearsAccidents = earlierYearsAccidents
+        self.earlierYearsCoverage = earlierYearsCoverage
         self.zoneAccidentTimes = zoneAccidentTimes
     }
 }
@@ -211,20 +216,26 @@ public enum PDCAMetrics {
         for (key, sum) in accidentSums(input.lastYearAccidents) {
             updateCheck(key) { check in check.accidentsLastYear += sum.accidents }
         }
-        // A year with no accident record at all was not delivered: it is left out of the average, not zero. The
-        // years' accidents are summed first and divided once.
-        let earlierYears = input.earlierYearsAccidents.filter { !$0.isEmpty }
-        let averageYears = earlierYears.count + 1
-        if !input.earlierYearsAccidents.isEmpty {
-            var yearsTotal: [MetricKey: Int] = [:]
-            for tallies in [input.lastYearAccidents] + earlierYears {
-                for (key, sum) in accidentSums(tallies) { yearsTotal[key, default: 0] += sum.accidents }
-            }
+        // The 3-year average (3年平均): a year counts only for the months it delivered. Each station's month of the
+        // span is averaged over the years that delivered it, and the months are summed; a month no year delivered
+        // adds nothing and is named in a note.
+        let average = ThreeYearAverage(input, lastYear: lastYear)
+        if let average {
             for key in rows.keys where key.department == nil {
-                rows[key]?.check?.threeYearAverage = 0
+                let delivered = key.stationID.map(average.stationsDelivered.contains) ?? average.anyDelivered
+                if delivered { rows[key]?.check?.threeYearAverage = 0 }
             }
-            for (key, total) in yearsTotal {
-                updateCheck(key) { check in check.threeYearAverage = Double(total) / Double(averageYears) }
+            var sums: [MetricKey: Double] = [:]
+            for (station, zones) in average.sums {
+                for (zone, sum) in zones {
+                    for key in grouping.keys(stationID: station, department: nil, zoneID: zone)
+                    where key.department == nil {
+                        sums[key, default: 0] += sum
+                    }
+                }
+            }
+            for (key, sum) in sums {
+                updateCheck(key) { check in check.threeYearAverage = sum }
             }
         }
         let days = Double(period.dayCount)
@@ -246,7 +257,7 @@ public enum PDCAMetrics {
             rows[key]?.check = check
         }
 
-        // Completeness: a station-month with no records is missing, never zero.
+        // Completeness: a station-month not delivered is missing, never zero.
         var missing: [MissingStationMonth] = []
         let delivered = DeliveredMonths(input.current.coverage)
         let deliveredLastYear = DeliveredMonths(input.lastYearCoverage)
@@ -276,13 +287,17 @@ public enum PDCAMetrics {
         var notes = [yearOnYearNote]
         if !missing.isEmpty {
             notes.append(
-                "\(missing.count) station-month(s) have no records and are reported missing, not counted as zero: "
+                "\(missing.count) station-month(s) were not delivered and are reported missing, not counted as zero: "
                     + "figures that depend on them are incomplete.")
         }
-        if earlierYears.count < input.earlierYearsAccidents.count {
+        if let average, average.undelivered > 0 {
             notes.append(
-                "The multi-year average covers \(averageYears) year(s): earlier years have no accident records "
-                    + "and are left out rather than counted as zero.")
+                "The 3-year average takes each station's month from the years that delivered it: "
+                    + "\(average.undelivered) station-month(s) of the three years were not delivered and are left out "
+                    + "rather than counted as zero"
+                    + (average.neverDelivered > 0
+                        ? "; \(average.neverDelivered) station-month(s) were delivered in none of them, so the average "
+                            + "leaves them out and is incomplete." : "."))
         }
         if grouping.contains(.department) {
             notes.append(
@@ -293,6 +308,87 @@ public enum PDCAMetrics {
             period: period.label, start: period.start.description, end: period.end.description,
             lastYearPeriod: lastYear.label, rows: rows.values.sorted { $0.key < $1.key }, missing: missing,
             notes: notes)
+    }
+}
+
+/// The 3-year average of accidents (3年平均) of a period's station × zone, over the same span one, two and three
+/// years earlier, each year counted only for the station-months it delivered.
+///
+/// For a station's k-th month of the span, the accidents of the years that delivered it are summed and divided by
+/// how many years did; the months are then summed. With every month delivered in every year this is the plain
+/// mean of the three years' counts; a year with only October–December delivered counts for those three months
+/// and never as a whole year of zeros.
+struct ThreeYearAverage {
+    /// Station id → zone id (`nil`: outside the zones) → average.
+    var sums: [String: [String?: Double]] = [:]
+    /// The stations with at least one month delivered in one of the years.
+    var stationsDelivered: Set<String> = []
+    /// Whether any station-month was delivered.
+    var anyDelivered: Bool { !stationsDelivered.isEmpty }
+    /// Registered stations' months of the three spans not delivered.
+    var undelivered = 0
+    /// Registered stations' months of the span delivered in none of the years.
+    var neverDelivered = 0
+
+    /// The average of `input`'s earlier years (`nil` when it asks for none).
+    init?(_ input: MetricsInput, lastYear: ReportingPeriod) {
+        guard !input.earlierYearsAccidents.isEmpty else { return nil }
+        var spans = [lastYear]
+        for _ in input.earlierYearsAccidents { spans.append((spans.last ?? lastYear).sameSpanPreviousYear()) }
+        let tallies = [input.lastYearAccidents] + input.earlierYearsAccidents
+        let coverage: [[StationMonthCount]?] =
+            [input.lastYearCoverage]
+            + input.earlierYearsAccidents.indices.map { index in
+                index < input.earlierYearsCoverage.count ? input.earlierYearsCoverage[index] : nil
+            }
+        // Each year's delivered station × month of the span, as (station, offset from the span's first month).
+        var deliveringYears: [StationOffset: Int] = [:]
+        var delivered: [Set<StationMonth>] = []
+        for (index, span) in spans.enumerated() {
+            let months = Set(span.months)
+            let keys: Set<StationMonth>
+            if let given = coverage[index] {
+                keys = Set(given.filter { $0.dataset == .accidents && months.contains($0.month) }.map(\.key))
+            } else {
+                keys = Set(tallies[index].filter { months.contains($0.month) }.map(\.stationMonth))
+            }
+            delivered.append(keys)
+            for key in keys {
+                deliveringYears[StationOffset(key, from: span), default: 0] += 1
+                stationsDelivered.insert(key.stationID)
+            }
+        }
+        for (index, span) in spans.enumerated() {
+            for tally in tallies[index] where delivered[index].contains(tally.stationMonth) {
+                let years = deliveringYears[StationOffset(tally.stationMonth, from: span)] ?? 1
+                sums[tally.stationID, default: [:]][tally.zoneID, default: 0] += Double(tally.count) / Double(years)
+            }
+        }
+        for station in input.stations {
+            for (index, span) in spans.enumerated() {
+                for month in span.months
+                where !delivered[index].contains(StationMonth(stationID: station.id, month: month)) {
+                    undelivered += 1
+                    if index == 0
+                        && deliveringYears[StationOffset(StationMonth(stationID: station.id, month: month), from: span)]
+                            == nil
+                    {
+                        neverDelivered += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// A station and a month's place in its span (0 for the span's first month).
+    private struct StationOffset: Hashable {
+        let stationID: String
+        let offset: Int
+
+        init(_ key: StationMonth, from span: ReportingPeriod) {
+            stationID = key.stationID
+            offset = span.start.yearMonth.months(to: key.month)
+        }
     }
 }
 

@@ -7,11 +7,12 @@ public struct LoadStatus: Sendable {
     public struct Coverage: Sendable {
         public let dataset: DatasetKind
         public let records: Int
-        /// First and last month with any record.
+        /// First and last month with any record or covered by an import (an NPA release covers its year).
         public let months: ClosedRange<YearMonth>?
         /// Records per station id and month.
         public let counts: [String: [YearMonth: Int]]
-        /// Station-months inside `months` with no record at all: a month not yet delivered, never zero.
+        /// Station-months inside `months` not delivered (``RecordStore/stationMonthCounts(from:to:datasets:scope:)``):
+        /// missing, never zero. The same station-months the metrics list as missing.
         public let gaps: [(stationID: String, month: YearMonth)]
     }
 
@@ -24,10 +25,15 @@ public struct LoadStatus: Sendable {
 }
 
 extension RecordStore {
-    /// Summarises what is loaded; `today` decides which zones are active.
+    /// Summarises what is loaded; `today` decides which zones are active. Registered stations include those
+    /// found in NPA open data.
     public func status(today: LocalDate) throws(StoreError) -> LoadStatus {
         let stations = try stations()
-        return try read { db in
+        var covered: [DatasetKind: ClosedRange<YearMonth>] = [:]
+        for dataset in DatasetKind.allCases where dataset.isMonthly {
+            covered[dataset] = try coveredMonths(dataset)
+        }
+        let loaded = try read { db in
             let zoneCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM zones") ?? 0
             let active =
                 try Int.fetchOne(
@@ -86,21 +92,13 @@ extension RecordStore {
                         }
                     }
                 }
-                var gaps: [(String, YearMonth)] = []
-                var range: ClosedRange<YearMonth>?
-                if let first, let last {
-                    range = first...last
-                    let stationIDs = Set(stations.map(\.id)).union(counts.keys).sorted()
-                    for station in stationIDs {
-                        var month = first
-                        while month <= last {
-                            if counts[station]?[month] == nil { gaps.append((station, month)) }
-                            month = month.adding(months: 1)
-                        }
-                    }
+                if let range = covered[dataset] {
+                    first = min(first ?? range.lowerBound, range.lowerBound)
+                    last = max(last ?? range.upperBound, range.upperBound)
                 }
+                let range = first.flatMap { first in last.map { first...$0 } }
                 coverage.append(
-                    LoadStatus.Coverage(dataset: dataset, records: total, months: range, counts: counts, gaps: gaps))
+                    LoadStatus.Coverage(dataset: dataset, records: total, months: range, counts: counts, gaps: []))
             }
             let log = try Row.fetchAll(db, sql: "SELECT * FROM import_log ORDER BY id DESC LIMIT 10")
                 .map(ImportLogEntry.init(row:))
@@ -108,5 +106,31 @@ extension RecordStore {
                 stations: stations, zoneCount: zoneCount, activeZoneCount: active, planCount: plans,
                 coverage: coverage, recentImports: log)
         }
+        // The gaps: every station-month of the range not delivered, by the rule the metrics use.
+        var coverage: [LoadStatus.Coverage] = []
+        for item in loaded.coverage {
+            var gaps: [(String, YearMonth)] = []
+            if let range = item.months {
+                let delivered = Set(
+                    try stationMonthCounts(
+                        from: range.lowerBound.firstDay, to: range.upperBound.lastDay, datasets: [item.dataset]
+                    ).map(\.key))
+                for station in Set(stations.map(\.id)).union(item.counts.keys).sorted() {
+                    var month = range.lowerBound
+                    while month <= range.upperBound {
+                        if !delivered.contains(StationMonth(stationID: station, month: month)) {
+                            gaps.append((station, month))
+                        }
+                        month = month.adding(months: 1)
+                    }
+                }
+            }
+            coverage.append(
+                LoadStatus.Coverage(
+                    dataset: item.dataset, records: item.records, months: item.months, counts: item.counts, gaps: gaps))
+        }
+        return LoadStatus(
+            stations: loaded.stations, zoneCount: loaded.zoneCount, activeZoneCount: loaded.activeZoneCount,
+            planCount: loaded.planCount, coverage: coverage, recentImports: loaded.recentImports)
     }
 }

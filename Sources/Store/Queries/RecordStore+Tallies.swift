@@ -259,47 +259,6 @@ extension RecordStore {
         }
     }
 
-    /// Records delivered per monthly dataset × station × month, for months touching `start`…`end`.
-    ///
-    /// A station-month absent from the result has no record at all: report it as missing, never as zero.
-    /// `datasets` defaults to the three monthly datasets; pass fewer to skip scanning the others.
-    public func stationMonthCounts(
-        from start: LocalDate, to end: LocalDate,
-        datasets: [DatasetKind] = [DatasetKind.enforcement, .accidents, .activities], scope: StationScope? = nil
-    ) throws(StoreError) -> [StationMonthCount] {
-        let (low, high) = Self.bounds(scope)
-        return try read { db in
-            var result: [StationMonthCount] = []
-            for dataset in datasets where dataset.isMonthly {
-                // Enforcement is counted from its summary; the table name comes from a closed enum, never from
-                // user text.
-                let sql =
-                    dataset == .enforcement
-                    ? """
-                    SELECT station_id, month, SUM(n) FROM enforcement_monthly
-                    WHERE month BETWEEN ? AND ? AND station_id IN (\(Self.stationsWithRows("enforcement_monthly")))
-                    GROUP BY station_id, month
-                    """
-                    : """
-                    SELECT station_id, substr(date, 1, 7) AS month, COUNT(*) FROM \(dataset.rawValue)
-                    WHERE date >= ? AND date <= ? AND station_id >= ? AND station_id < ?
-                    GROUP BY station_id, substr(date, 1, 7)
-                    """
-                let arguments: StatementArguments =
-                    dataset == .enforcement
-                    ? [start.yearMonth.description, end.yearMonth.description, low, high, high]
-                    : [start.yearMonth.firstDay.description, end.yearMonth.lastDay.description, low, high]
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-                while let row = try rows.next() {
-                    guard let month = YearMonth(iso: row[1] as String) else { continue }
-                    result.append(
-                        StationMonthCount(dataset: dataset, stationID: row[0], month: month, records: row[2]))
-                }
-            }
-            return result
-        }
-    }
-
     /// Enforcement (or accidents) inside zones counted by hour of day and ISO weekday, for dates `start`…`end`.
     public func zoneHourWeekdayTallies(
         of dataset: DatasetKind, from start: LocalDate, to end: LocalDate, scope: StationScope? = nil

@@ -138,6 +138,8 @@ enum StoreMigrations {
         registerNPA(&migrator)
         registerAnalytics(&migrator)
         registerSummary(&migrator)
+        // Append-only: a new migration goes after the last one, whatever its concern.
+        registerCoverage(&migrator)
         return migrator
     }
 }

@@ -203,6 +203,13 @@ extension AnalysisLoader {
                 try store.accidentTallies(from: span.start, to: span.end, scope: scope)
             }
         }
+        // The accident station-months delivered in the period and the three years before: what the imports
+        // covered (an NPA release covers its year), not merely the months with an accident.
+        let delivered = [period, lastYear, twoYears, threeYears].map { span in
+            batch.add { () throws(StoreError) in
+                try store.stationMonthCounts(from: span.start, to: span.end, datasets: [.accidents], scope: scope)
+            }
+        }
         let reference = batch.add { () throws(StoreError) in
             let zones: [Zone]
             if let knownZones { zones = knownZones } else { zones = try store.zones().map(\.zone) }
@@ -212,18 +219,14 @@ extension AnalysisLoader {
             )
         }
         batch.run()
-        let lastYearAccidents = try earlierAccidents[0].get()
-        // Last year's delivered accident months, from the tallies: a month with any accident was delivered.
-        let lastYearCoverage = Dictionary(
-            lastYearAccidents.map { ($0.stationMonth, $0) }, uniquingKeysWith: { first, _ in first }
-        ).values.map {
-            StationMonthCount(dataset: .accidents, stationID: $0.stationID, month: $0.month, records: $0.count)
-        }
+        var current = try tallies()
+        current.coverage = current.coverage.filter { $0.dataset != .accidents } + (try delivered[0].get())
         return MetricsInput(
             period: period, stations: try reference.get().stations, zones: try reference.get().zones,
-            plans: try plans.get(), current: try tallies(), lastYearAccidents: lastYearAccidents,
-            lastYearCoverage: lastYearCoverage,
+            plans: try plans.get(), current: current, lastYearAccidents: try earlierAccidents[0].get(),
+            lastYearCoverage: try delivered[1].get(),
             earlierYearsAccidents: [try earlierAccidents[1].get(), try earlierAccidents[2].get()],
+            earlierYearsCoverage: [try delivered[2].get(), try delivered[3].get()],
             zoneAccidentTimes: try zoneTimes.get())
     }
 }

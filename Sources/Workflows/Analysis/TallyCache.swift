@@ -31,7 +31,8 @@ final class TallyCache {
         return read
     }
 
-    /// The station-months with at least one accident record, for the months touching `span`.
+    /// The accident station-months delivered (``RecordStore/stationMonthCounts(from:to:datasets:scope:)``), for
+    /// the months touching `span`.
     func deliveredAccidentMonths(_ span: ReportingPeriod) throws(StoreError) -> Set<StationMonth> {
         if let cached = delivered[Span(span)] { return cached }
         let months = Set(

@@ -38,12 +38,13 @@ extension BikePDCA {
                 if coverage.gaps.isEmpty {
                     Console.out("  every station has records in every month")
                 } else {
-                    Console.out("  MISSING (station-months with no records; not counted as zero):")
+                    Console.out("  MISSING (station-months not delivered; not counted as zero):")
                     var byStation: [String: [YearMonth]] = [:]
                     for gap in coverage.gaps { byStation[gap.stationID, default: []].append(gap.month) }
                     for station in byStation.keys.sorted() {
                         let list = Self.compress(byStation[station] ?? [])
-                        Console.out("    \(station) \(names[station] ?? "(unregistered)"): \(list)")
+                        let name = names[station].map { $0.isEmpty ? "(no name in the code tables)" : $0 }
+                        Console.out("    \(station) \(name ?? "(unregistered)"): \(list)")
                     }
                 }
                 if detail {
