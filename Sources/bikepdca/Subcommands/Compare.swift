@@ -43,17 +43,18 @@ extension BikePDCA {
         }
 
         func run() throws {
+            let windows = try windows.windows()
             let loader = try store.loader(scope)
             let methods = method.flatMap(EvaluationMethod.init(rawValue:)).map { [$0] } ?? EvaluationMethod.allCases
-            let prefectureComparison = windows.comparison == "prefecture"
+            let prefectureComparison = self.windows.comparison == "prefecture"
             let outcome =
                 if let zone {
                     try loader.comparison(
-                        try loader.zone(zone), windows: try windows.windows(), methods: methods,
+                        try loader.zone(zone), windows: windows, methods: methods,
                         prefectureComparison: prefectureComparison)
                 } else {
                     try loader.comparison(
-                        ofStation: station ?? "", windows: try windows.windows(), methods: methods,
+                        ofStation: station ?? "", windows: windows, methods: methods,
                         prefectureComparison: prefectureComparison)
                 }
             let counts = outcome.counts

@@ -83,19 +83,16 @@ extension BikePDCA {
         }
 
         func run() throws {
-            let opened = try store.openForReading()
-            let reporting: ReportingPeriod
-            if ytd {
-                var through: LocalDate?
-                if let asOf {
-                    do { through = try JapaneseDateParser.parseDate(asOf) } catch {
-                        throw ValidationError("invalid --as-of date \"\(asOf)\": \(error.reason)")
-                    }
+            // Flags first: a usage error is reported as one before the database is looked at.
+            let given = try period.map(ReportingPeriod.argument)
+            var through: LocalDate?
+            if let asOf {
+                do { through = try JapaneseDateParser.parseDate(asOf) } catch {
+                    throw ValidationError("invalid --as-of date \"\(asOf)\": \(error.reason)")
                 }
-                reporting = try AnalysisLoader.fiscalYearToDate(store: opened, asOf: through)
-            } else {
-                reporting = try ReportingPeriod.argument(period ?? "")
             }
+            let opened = try store.openForReading()
+            let reporting = try given ?? AnalysisLoader.fiscalYearToDate(store: opened, asOf: through)
             if let explain {
                 let listed = try RecordListing.write(
                     explain, store: opened,

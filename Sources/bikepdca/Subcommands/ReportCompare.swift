@@ -16,10 +16,11 @@ extension BikePDCA.Report {
         var zone: String
 
         func run() throws {
+            let requested = try windows.windows()
             let run = output.run(try store.loader(scope))
             BikePDCA.Report.printWritten(
                 try run.compareReport(
-                    zone, windows: try windows.windows(), prefectureComparison: windows.comparison == "prefecture"))
+                    zone, windows: requested, prefectureComparison: windows.comparison == "prefecture"))
         }
     }
 }
