@@ -50,6 +50,7 @@ struct MetricsActTests {
 
     static func zoneRow(_ zone: String, accidents: Int, lastYear: Int, enforcement: Int) -> MetricsRow {
         var row = MetricsRow(key: MetricKey(stationID: "18101", department: nil, zoneID: zone))
+        row.plan.activeZones = 1
         row.done.warnings = enforcement
         row.done.zoneMonths = 12
         row.done.zoneMonthsMeetingMinimum = 12

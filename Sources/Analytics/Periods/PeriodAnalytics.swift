@@ -16,12 +16,15 @@ public struct PeriodAnalytics: Sendable {
     /// The same span a year earlier by station × zone, when the Act list was made (`nil` for a zone's own
     /// slice, which needs no recommendations).
     public var lastYear: MetricsReport?
+    /// The thresholds the Act list was made with (default ``ActThresholds/init()``).
+    public var thresholds: ActThresholds
 
     /// Creates the bundle.
     public init(
         period: ReportingPeriod, input: MetricsInput, metrics: MetricsReport, hotSpots: [HotSpotCell],
-        recommendations: [Recommendation], lastYear: MetricsReport? = nil
+        recommendations: [Recommendation], lastYear: MetricsReport? = nil, thresholds: ActThresholds = ActThresholds()
     ) {
+        self.thresholds = thresholds
         self.period = period
         self.input = input
         self.metrics = metrics

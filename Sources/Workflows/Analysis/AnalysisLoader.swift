@@ -73,10 +73,11 @@ public final class AnalysisLoader {
                 period, level: level, minimumCount: thresholds.minimumHotSpotAccidents,
                 minimumZ: thresholds.hotSpotZ)
             let recommendations = ActRecommendations.recommend(
-                current: current, lastYear: lastYear, hotSpots: hotSpots, thresholds: thresholds)
+                current: current, lastYear: lastYear, hotSpots: hotSpots, accidentTimes: input.zoneAccidentTimes,
+                thresholds: thresholds)
             return PeriodAnalytics(
                 period: period, input: input, metrics: current, hotSpots: hotSpots, recommendations: recommendations,
-                lastYear: lastYear)
+                lastYear: lastYear, thresholds: thresholds)
         }
     }
 

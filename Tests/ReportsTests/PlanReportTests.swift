@@ -1,0 +1,138 @@
+import Analytics
+import BikePDCACore
+import Rendering
+import Reports
+import TestSupport
+import Testing
+import Workflows
+
+/// The station and prefecture reports answer "who is behind plan, on which measure" and "what to do next month"
+/// on their first screen (KPI cards and the first section), in both languages, with one attainment definition.
+@Suite("Plan attainment and the Act list on the station and prefecture reports", .serialized)
+struct PlanReportTests {
+    static func analysis() throws -> PeriodAnalytics {
+        let sample = try LoadedSample.shared.get()
+        return try AnalysisLoader(store: sample.store).periodAnalysis(try ReportingPeriod.parse("FY2025"))
+    }
+
+    static func station(_ language: ReportLanguage) throws -> ReportDocument {
+        StationReportBuilder.document(
+            stationID: "58101", analytics: try analysis(),
+            settings: ReportSettings(language: language, generatedAt: "2026-12-01"))
+    }
+
+    @Test("station 58101: operations attainment 189 ÷ 168 = 112.5 % on the card and in the table, whole counts")
+    func stationOperations() throws {
+        let document = try Self.station(.ja)
+        // Hand count (SamplePlanAttainmentTests): traffic took part in 83 of 74 planned, community 106 of 94.
+        let card = try #require(document.kpis.first { $0.label == "活動回数の計画達成率" })
+        #expect(card.value == .percent(189.0 / 168.0, digits: 1))
+        #expect(card.note == "実績 189回 / 計画 168回")
+        #expect(!document.kpis.contains { $0.label.contains("人時間の計画達成率") && $0.note.contains("26.0回") })
+        let first = try #require(document.sections.first)
+        #expect(first.title == "計画の達成と来月の行動")
+        let table = try #require(
+            first.blocks.compactMap { block -> ReportTable? in
+                if case .table(let table) = block, table.caption.contains("部門別・指標別") { return table }
+                return nil
+            }.first)
+        let stationOps = try #require(table.rows.first { $0[0] == .text("署計") && $0[1] == .text("活動回数") })
+        #expect(stationOps[2] == .text("168回"))
+        #expect(stationOps[3] == .text("189回"))
+        #expect(stationOps[5] == .text("達成"))
+        let trafficOps = try #require(table.rows.first { $0[0] == .text("交通部門") && $0[1] == .text("活動回数") })
+        #expect(trafficOps[2] == .text("74回"))
+        // Every measure of every department is named: operations, officer-hours and warnings.
+        let measures = Set(
+            table.rows.compactMap { row -> String? in
+                if case .text(let name) = row[1] { return name }
+                return nil
+            })
+        #expect(measures == ["活動回数", "人時間", "指導警告"])
+    }
+
+    @Test("station 58101: its own 10 % reduction target and fatal or serious accidents are on the first screen")
+    func stationTargets() throws {
+        let analytics = try Self.analysis()
+        let document = try Self.station(.ja)
+        let target = try #require(analytics.reductionTarget(station: "58101"))
+        let card = try #require(document.kpis.first { $0.label == "事故削減目標" })
+        #expect(card.note.hasPrefix("目標 −10%"))
+        #expect(card.value == .text(target.isMet == true ? "達成" : "未達"))
+        let severe = analytics.fatalOrSerious(station: "58101")
+        let fatal = try #require(document.kpis.first { $0.label == "死亡・重傷事故 (署全体)" })
+        #expect(fatal.value == .integer(severe.now))
+        #expect(fatal.note.hasPrefix("前年同期 \(severe.lastYear)件"))
+        let first = try #require(document.sections.first)
+        let targets = try #require(
+            first.blocks.compactMap { block -> ReportTable? in
+                if case .table(let table) = block, table.caption.contains("事故削減目標") { return table }
+                return nil
+            }.first)
+        #expect(targets.rows.first?[0] == .text("署全体"))
+        #expect(targets.rows.first?[1] == .text("−10%"))
+        #expect(targets.rows.dropFirst().allSatisfy { $0[1] == .text("−20%") }, "each zone's own 20 %")
+    }
+
+    @Test("the English station report names the measures and the first section in English")
+    func stationEnglish() throws {
+        let document = try Self.station(.en)
+        #expect(document.kpis.contains { $0.label == "Operations vs planned" && $0.note == "189 of 168 planned" })
+        #expect(document.sections.first?.title == "Plan attainment and next month's actions")
+        #expect(document.kpis.contains { $0.label == "Fatal or serious accidents (station)" })
+    }
+
+    @Test("prefecture: the zone ranking says whether each interval excludes 1, and marks few counts apart")
+    func prefectureSignificance() throws {
+        let analytics = try Self.analysis()
+        let document = PrefectureReportBuilder.document(
+            analytics: analytics, settings: ReportSettings(generatedAt: "2026-12-01"))
+        let ranking = try #require(document.tables.first { $0.caption.contains("重点地区・路線の順位") })
+        let columns = ranking.columns.map(\.title)
+        #expect(!columns.contains("信頼性"))
+        let difference = try #require(columns.firstIndex(of: "前年との差"))
+        let few = try #require(columns.firstIndex(of: "件数僅少"))
+        for row in ranking.rows {
+            guard case .text(let name) = row[1], let id = name.split(separator: "(").last?.dropLast() else {
+                Issue.record("zone cell")
+                continue
+            }
+            let zone = try #require(analytics.zones.first { $0.id == String(id) })
+            let check = try #require(analytics.zoneRow(station: zone.stationID, zone: zone.id)?.check)
+            // The reading follows the interval alone: upper < 1 a fall, lower > 1 a rise, else unclear.
+            let expected =
+                (check.rateRatio?.upper ?? .infinity) < 1
+                ? "統計的に有意な減少" : ((check.rateRatio?.lower ?? 0) > 1 ? "統計的に有意な増加" : "差は不明")
+            #expect(row[difference] == .text(expected), "\(name)")
+            let events = check.accidents + check.accidentsLastYear
+            #expect(row[few] == .text(events >= 20 ? "" : "※ 少数"), "\(name): \(events) accidents")
+        }
+        #expect(!ranking.rows.contains { $0.contains(.text("十分")) })
+    }
+
+    @Test("prefecture: the first section lists every station's attainment by measure and the most urgent actions")
+    func prefectureFirstScreen() throws {
+        let analytics = try Self.analysis()
+        let document = PrefectureReportBuilder.document(
+            analytics: analytics, settings: ReportSettings(generatedAt: "2026-12-01"))
+        let first = try #require(document.sections.first)
+        #expect(first.title == "計画の達成と来月の行動")
+        let tables = first.blocks.compactMap { block -> ReportTable? in
+            if case .table(let table) = block { return table }
+            return nil
+        }
+        let stations = try #require(tables.first { $0.caption.contains("警察署別・指標別") })
+        #expect(stations.rows.count == analytics.stations.count)
+        let row = try #require(stations.rows.first { $0[0] == .text("中央警察署") })
+        #expect(row[1] == .percent(189.0 / 168.0, digits: 1), "58101: 189 participations of 168 planned")
+        let act = try #require(tables.first { $0.caption.hasPrefix("来月の行動") })
+        #expect(act.rows.count == min(RecommendationLimit.firstScreen, analytics.recommendations.count))
+        #expect(document.kpis.contains { $0.label == "死亡・重傷事故 (県全体)" })
+        #expect(document.kpis.contains { $0.label == "事故削減目標を達成した署" })
+    }
+}
+
+/// The number of Act items on a report's first screen (RecommendationText.firstScreenItems).
+enum RecommendationLimit {
+    static let firstScreen = 5
+}
