@@ -75,8 +75,8 @@ enum PlanSections {
             label: w("事故削減目標", "Accident-reduction target"),
             value: .text(targetVerdict(target, w: w)),
             note: w(
-                "目標 −\(NumberFormat.fixed(target.targetPercent, digits: 0))% · 実績 \(change) (\(NumberFormat.grouped(target.accidents))件 / 前年同期 \(NumberFormat.grouped(target.accidentsLastYear))件)",
-                "target −\(NumberFormat.fixed(target.targetPercent, digits: 0))% · actual \(change) (\(NumberFormat.grouped(target.accidents)) vs \(NumberFormat.grouped(target.accidentsLastYear)))"
+                "目標 -\(NumberFormat.fixed(target.targetPercent, digits: 0))% · 実績 \(change) (\(NumberFormat.grouped(target.accidents))件 / 前年同期 \(NumberFormat.grouped(target.accidentsLastYear))件)",
+                "target -\(NumberFormat.fixed(target.targetPercent, digits: 0))% · actual \(change) (\(NumberFormat.grouped(target.accidents)) vs \(NumberFormat.grouped(target.accidentsLastYear)))"
             ))
     }
 
@@ -100,7 +100,7 @@ enum PlanSections {
             ))
     }
 
-    /// 「−10.9%」, or 「前年0件」 when there is no baseline.
+    /// 「-10.9%」, or 「前年0件」 when there is no baseline.
     static func changeText(now: Int, before: Int, w: Wording) -> String {
         before > 0
             ? NumberFormat.signedPercent(Double(now - before) / Double(before) * 100) : w("前年0件", "none last year")
@@ -161,7 +161,7 @@ enum PlanSections {
             ],
             rows: subjects.map { subject, target in
                 [
-                    .text(subject), .text("−\(NumberFormat.fixed(target.targetPercent, digits: 0))%"),
+                    .text(subject), .text("-\(NumberFormat.fixed(target.targetPercent, digits: 0))%"),
                     .integer(target.accidents), .integer(target.accidentsLastYear),
                     .change(now: target.accidents, before: target.accidentsLastYear),
                     .text(targetVerdict(target, w: w)),
@@ -224,7 +224,7 @@ enum PlanSections {
                 }
                 return [.text(line.name)] + measures.map { percentCell(line.attainment, $0) } + [
                     .text(behind.isEmpty ? w("なし", "none") : behind.joined(separator: w("、", "; "))),
-                    line.target.map { .text("−\(NumberFormat.fixed($0.targetPercent, digits: 0))%") } ?? .missing,
+                    line.target.map { .text("-\(NumberFormat.fixed($0.targetPercent, digits: 0))%") } ?? .missing,
                     .change(now: line.accidents.now, before: line.accidents.lastYear),
                     line.target.map { .text(targetVerdict($0, w: w)) } ?? .text(w("目標なし", "no target")),
                 ]

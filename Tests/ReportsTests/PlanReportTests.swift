@@ -57,7 +57,7 @@ struct PlanReportTests {
         let document = try Self.station(.ja)
         let target = try #require(analytics.reductionTarget(station: "58101"))
         let card = try #require(document.kpis.first { $0.label == "事故削減目標" })
-        #expect(card.note.hasPrefix("目標 −10%"))
+        #expect(card.note.hasPrefix("目標 -10%"))
         #expect(card.value == .text(target.isMet == true ? "達成" : "未達"))
         let severe = analytics.fatalOrSerious(station: "58101")
         let fatal = try #require(document.kpis.first { $0.label == "死亡・重傷事故 (署全体)" })
@@ -70,8 +70,8 @@ struct PlanReportTests {
                 return nil
             }.first)
         #expect(targets.rows.first?[0] == .text("署全体"))
-        #expect(targets.rows.first?[1] == .text("−10%"))
-        #expect(targets.rows.dropFirst().allSatisfy { $0[1] == .text("−20%") }, "each zone's own 20 %")
+        #expect(targets.rows.first?[1] == .text("-10%"))
+        #expect(targets.rows.dropFirst().allSatisfy { $0[1] == .text("-20%") }, "each zone's own 20 %")
     }
 
     @Test("the English station report names the measures and the first section in English")
