@@ -204,6 +204,14 @@ public enum StationReportBuilder {
                                 + "(regression to the mean). See each zone's report for its before–after evaluation."))
                 ],
                 blocks: [.table(zoneTable), .chart(.stackedBars(stacked))]),
+        ]
+        let parties = PartySections.blocks(stationID: stationID, analytics: analytics, w: w)
+        if !parties.isEmpty {
+            sections.append(
+                ReportSection(
+                    title: w("事故の当事者と取締りの対象", "Who is in the accidents, and who is stopped"), blocks: parties))
+        }
+        sections += [
             ReportSection(
                 title: w("部門の比較", "Departments compared"),
                 blocks: [.table(departmentTable)]),

@@ -119,6 +119,32 @@ struct SamplePlanAttainmentTests {
         #expect(counts.lastYear == (try count("accidents/accidents_FY2024.csv", from: "2024-04-01", to: "2025-03-31")))
     }
 
+    @Test("accidents by bicycle role and counterpart, enforcement by vehicle and age band, match the CSVs")
+    func breakdowns() throws {
+        var roles: [String: Int] = [:]
+        for row in try sample.rows("accidents/accidents_FY2025.csv") where row["station"] == Self.station {
+            guard let date = row["date"], date >= "2025-04-01", date <= "2026-03-31" else { continue }
+            roles["\(row["bicycle_role"] ?? "")/\(row["counterpart"] ?? "")", default: 0] += 1
+        }
+        var riders: [String: Int] = [:]
+        for file in LoadedSample.fy2025EnforcementFiles {
+            for row in try sample.rows(file) where row["station"] == Self.station {
+                riders["\(row["vehicle"] ?? "")/\(row["age_band"] ?? "")", default: 0] += 1
+            }
+        }
+        var storedRoles: [String: Int] = [:]
+        for tally in analytics.breakdowns.accidentParties where tally.stationID == Self.station {
+            storedRoles["\(tally.first)/\(tally.second)", default: 0] += tally.count
+        }
+        var storedRiders: [String: Int] = [:]
+        for tally in analytics.breakdowns.enforcementRiders where tally.stationID == Self.station {
+            storedRiders["\(tally.first)/\(tally.second)", default: 0] += tally.count
+        }
+        #expect(!roles.isEmpty && !riders.isEmpty)
+        #expect(storedRoles == roles)
+        #expect(storedRiders == riders)
+    }
+
     @Test("the Act list is in urgency order")
     func actOrder() {
         let urgencies = analytics.recommendations.map(\.urgency)

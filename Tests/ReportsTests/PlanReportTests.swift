@@ -74,6 +74,27 @@ struct PlanReportTests {
         #expect(targets.rows.dropFirst().allSatisfy { $0[1] == .text("-20%") }, "each zone's own 20 %")
     }
 
+    @Test("station 58101: the bicycle's role, the counterpart and who was stopped, totalled to the station's records")
+    func parties() throws {
+        let analytics = try Self.analysis()
+        let document = try Self.station(.ja)
+        let section = try #require(document.sections.first { $0.title == "事故の当事者と取締りの対象" })
+        let tables = section.blocks.compactMap { block -> ReportTable? in
+            if case .table(let table) = block { return table }
+            return nil
+        }
+        #expect(tables.map(\.caption).count == 3)
+        let accidents = RowSums(analytics.stationRows("58101")).accidents
+        let role = try #require(tables.first { $0.caption.contains("当事者") })
+        #expect(role.totals?[3] == .integer(accidents), "every accident has one role")
+        #expect(role.rows.contains { $0[0] == .text("第1当事者") })
+        let riders = try #require(tables.first { $0.caption.contains("取締りの対象") })
+        let stops = RowSums(analytics.stationRows("58101")).enforcement
+        #expect(riders.totals?[3] == .integer(stops))
+        #expect(riders.rows.contains { $0[0] == .text("自転車 16歳未満") })
+        #expect(riders.rows.contains { $0[0] == .text("自転車 65歳以上") })
+    }
+
     @Test("the English station report names the measures and the first section in English")
     func stationEnglish() throws {
         let document = try Self.station(.en)

@@ -18,6 +18,8 @@ public struct PeriodAnalytics: Sendable {
     public var lastYear: MetricsReport?
     /// The thresholds the Act list was made with (default ``ActThresholds/init()``).
     public var thresholds: ActThresholds
+    /// Accidents by bicycle role and counterpart, enforcement by vehicle and age band (empty when not loaded).
+    public var breakdowns = RecordBreakdowns()
 
     /// Creates the bundle.
     public init(

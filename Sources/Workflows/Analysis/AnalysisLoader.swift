@@ -75,9 +75,13 @@ public final class AnalysisLoader {
             let recommendations = ActRecommendations.recommend(
                 current: current, lastYear: lastYear, hotSpots: hotSpots, accidentTimes: input.zoneAccidentTimes,
                 thresholds: thresholds)
-            return PeriodAnalytics(
+            var analytics = PeriodAnalytics(
                 period: period, input: input, metrics: current, hotSpots: hotSpots, recommendations: recommendations,
                 lastYear: lastYear, thresholds: thresholds)
+            analytics.breakdowns = RecordBreakdowns(
+                accidentParties: try store.accidentPartyTallies(from: period.start, to: period.end, scope: scope),
+                enforcementRiders: try store.enforcementRiderTallies(from: period.start, to: period.end, scope: scope))
+            return analytics
         }
     }
 
