@@ -162,6 +162,7 @@ public enum PrefectureReportBuilder {
             caption: w("重点外の事故多発地点 (2分の1地域メッシュ)", "Accident hot spots outside zones (half mesh)"),
             columns: [
                 ReportColumn(w("順位", "Rank"), alignment: .trailing), ReportColumn(w("メッシュコード", "Mesh code")),
+                ReportColumn(w("場所 (最寄りの重点から)", "Place (from the nearest zone)")),
                 ReportColumn(w("事故", "Accidents"), alignment: .trailing),
                 ReportColumn(w("うち死亡・重傷", "Fatal or serious"), alignment: .trailing),
                 ReportColumn("Gi*", alignment: .trailing), ReportColumn(w("中心の緯度", "Latitude"), alignment: .trailing),
@@ -170,21 +171,25 @@ public enum PrefectureReportBuilder {
             ],
             rows: cells.enumerated().map { index, cell in
                 [
-                    .integer(index + 1), .text(cell.mesh), .integer(cell.count), .integer(cell.fatalOrSerious),
+                    .integer(index + 1), .text(cell.mesh),
+                    .text(
+                        place(Coordinate(latitude: cell.latitude, longitude: cell.longitude), zones: activeZones, w: w)),
+                    .integer(cell.count), .integer(cell.fatalOrSerious),
                     .decimal(cell.giStar, digits: 2), .decimal(cell.latitude, digits: 5),
                     .decimal(cell.longitude, digits: 5),
                     .text(cell.isCandidate ? w("候補", "yes") : (cell.overlapsZone ? w("重点内", "in a zone") : "—")),
                 ]
             },
             totals: [
-                .missing, .text(w("全メッシュ計", "All cells")), .integer(outsideAccidents),
+                .missing, .text(w("全メッシュ計", "All cells")), .text(""), .integer(outsideAccidents),
                 .integer(analytics.hotSpots.reduce(0) { $0 + $1.fatalOrSerious }), .missing, .missing, .missing,
                 .missing,
             ],
             denominatorNote: w(
-                "事故: 重点に帰属しない位置付きの自転車関連事故 (計 \(NumberFormat.grouped(outsideAccidents))件、上位\(hotSpotRows)メッシュを表示)。候補: 中心が重点の外、事故3件以上、Gi* 1.96以上。\(explainAccidents) --zone -",
+                "事故: 重点に帰属しない位置付きの自転車関連事故 (計 \(NumberFormat.grouped(outsideAccidents))件、上位\(hotSpotRows)メッシュを表示)。場所: メッシュの中心が、最も近い指定中の重点 (形の外接矩形の中心) からどの方位に何m (100m単位) か。候補: 中心が重点の外、事故3件以上、Gi* 1.96以上。\(explainAccidents) --zone -",
                 "Accidents: located bicycle accidents not attributed to a zone (\(NumberFormat.grouped(outsideAccidents)) in all; top "
-                    + "\(hotSpotRows) cells shown). Candidate: centre outside every zone, ≥ 3 accidents, Gi* ≥ 1.96. "
+                    + "\(hotSpotRows) cells shown). Place: direction and distance (to 100 m) of the cell's centre from the centre of "
+                    + "the nearest zone in force. Candidate: centre outside every zone, ≥ 3 accidents, Gi* ≥ 1.96. "
                     + "\(explainAccidents) --zone -"))
 
         let subjects = lines.flatMap { line in
@@ -261,6 +266,18 @@ public enum PrefectureReportBuilder {
             ),
             language: settings.language, generatedAt: settings.generatedAt, kpis: kpis, caveats: caveats,
             sections: sections)
+    }
+
+    /// 「中央駅前地区の北東 600 m」 / "600 m north-east of 中央駅前地区"; 「—」 without a zone shape.
+    static func place(_ point: Coordinate, zones: [Zone], w: Wording) -> String {
+        guard let reference = PlaceReference.nearest(to: point, among: zones) else { return "—" }
+        let metres = NumberFormat.grouped(reference.roundedMetres)
+        guard reference.roundedMetres > 0 else {
+            return w("\(reference.zone.name)の中心付近", "near the centre of \(reference.zone.name)")
+        }
+        return w(
+            "\(reference.zone.name)の\(reference.direction.labelJA) \(metres) m",
+            "\(metres) m \(reference.direction.labelEN) of \(reference.zone.name)")
     }
 
     /// 「統計的に有意な減少」 / 「統計的に有意な増加」 / 「差は不明」 from whether the interval excludes 1.

@@ -172,3 +172,46 @@ struct MetricsPlanAttainmentTests {
         #expect(z3.reason.contains("too few to tell"))
     }
 }
+
+@Suite("Place references for hot spots")
+struct PlaceReferenceTests {
+    static func zone(_ id: String, latitude: Double, longitude: Double) -> Zone {
+        let d = 0.001
+        let ring = [
+            Coordinate(latitude: latitude - d, longitude: longitude - d),
+            Coordinate(latitude: latitude - d, longitude: longitude + d),
+            Coordinate(latitude: latitude + d, longitude: longitude + d),
+            Coordinate(latitude: latitude + d, longitude: longitude - d),
+            Coordinate(latitude: latitude - d, longitude: longitude - d),
+        ]
+        return Zone(
+            id: id, kind: .district, stationID: "18101", name: id, designatedFrom: LocalDate(dayNumber: 0),
+            designatedTo: nil, reason: nil, geometry: .polygon([ring]), bufferMetres: nil)
+    }
+
+    @Test("the nearest zone, its direction and the distance rounded to 100 m")
+    func northEast() throws {
+        // From (35.0, 136.0) to (35.0036, 136.0044): north 0.0036 × 110,574 = 398.1 m, east 0.0044 × 111,320 ×
+        // cos 35° = 401.2 m; bearing 45.2° (north-east), distance 565.2 m → 600 m. The other zone is 5 km away.
+        let near = Self.zone("A", latitude: 35.0, longitude: 136.0)
+        let far = Self.zone("B", latitude: 35.05, longitude: 136.0)
+        let reference = try #require(
+            PlaceReference.nearest(to: Coordinate(latitude: 35.0036, longitude: 136.0044), among: [far, near]))
+        #expect(reference.zone.id == "A")
+        #expect(reference.direction == .northEast)
+        #expect(abs(reference.distanceMetres - 565.2) < 0.5)
+        #expect(reference.roundedMetres == 600)
+    }
+
+    @Test("due south and west")
+    func southWest() throws {
+        let zone = Self.zone("A", latitude: 35.0, longitude: 136.0)
+        let south = try #require(
+            PlaceReference.nearest(to: Coordinate(latitude: 34.99, longitude: 136.0), among: [zone]))
+        #expect(south.direction == .south)
+        let west = try #require(
+            PlaceReference.nearest(to: Coordinate(latitude: 35.0, longitude: 135.99), among: [zone]))
+        #expect(west.direction == .west)
+        #expect(PlaceReference.nearest(to: Coordinate(latitude: 35, longitude: 136), among: []) == nil)
+    }
+}

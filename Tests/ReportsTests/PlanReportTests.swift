@@ -131,6 +131,31 @@ struct PlanReportTests {
         #expect(!ranking.rows.contains { $0.contains(.text("十分")) })
     }
 
+    @Test("prefecture: each hot spot is placed from the nearest zone in force, by direction and distance")
+    func hotSpotPlaces() throws {
+        let analytics = try Self.analysis()
+        let document = PrefectureReportBuilder.document(
+            analytics: analytics, settings: ReportSettings(generatedAt: "2026-12-01"))
+        let table = try #require(document.tables.first { $0.caption.contains("重点外の事故多発地点") })
+        let column = try #require(table.columns.firstIndex { $0.title.hasPrefix("場所") })
+        #expect(!table.rows.isEmpty)
+        let names = Set(analytics.zonesInForce.map(\.name))
+        let directions = ["北", "北東", "東", "南東", "南", "南西", "西", "北西"]
+        for row in table.rows {
+            guard case .text(let place) = row[column] else {
+                Issue.record("place cell")
+                continue
+            }
+            // 「<zone name>の<direction> <n> m」 with n a multiple of 100.
+            let zone = names.first { place.hasPrefix($0 + "の") }
+            #expect(zone != nil, "\(place)")
+            let rest = place.dropFirst((zone ?? "").count + 1).split(separator: " ")
+            #expect(rest.count == 3 && directions.contains(String(rest[0])) && rest[2] == "m", "\(place)")
+            let metres = Int(rest.count > 1 ? rest[1].replacingOccurrences(of: ",", with: "") : "") ?? -1
+            #expect(metres >= 0 && metres % 100 == 0, "\(place)")
+        }
+    }
+
     @Test("prefecture: the first section lists every station's attainment by measure and the most urgent actions")
     func prefectureFirstScreen() throws {
         let analytics = try Self.analysis()
