@@ -5,7 +5,8 @@ import Rendering
 public enum MetricsTable {
     /// The column names (snake case, as in the CSV and JSON output).
     public static let header = [
-        "station", "department", "zone", "active_zones", "planned_operations", "operations", "operations_exec_pct",
+        "station", "department", "zone", "active_zones", "planned_operations", "operations",
+        "operation_participations", "operations_exec_pct",
         "planned_officer_hours", "officer_hours", "officer_hours_exec_pct", "joint_share_pct", "concentrated_days",
         "zone_months_with_concentrated_day", "warnings", "blue", "red", "warnings_per_citation", "in_zone_pct",
         "in_accident_hours_pct", "accidents", "accidents_last_year", "change_pct", "rate_ratio", "rr_lower95",
@@ -20,7 +21,8 @@ public enum MetricsTable {
             rows.append([
                 row.key.stationID ?? "*", row.key.department?.rawValue ?? "*", row.key.zoneID ?? "*",
                 String(row.plan.activeZones), number(row.plan.plannedOperations), String(row.done.operations),
-                number(row.operationsExecutionPercent), number(row.plan.plannedOfficerHours),
+                String(row.done.operationParticipations), number(row.operationsExecutionPercent),
+                number(row.plan.plannedOfficerHours),
                 number(row.done.officerHours), number(row.officerHoursExecutionPercent),
                 number(row.done.jointShare.map { $0 * 100 }), String(row.done.concentratedDays),
                 row.done.zoneMonths > 0 ? "\(row.done.zoneMonthsMeetingMinimum)/\(row.done.zoneMonths)" : "",

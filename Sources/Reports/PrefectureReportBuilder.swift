@@ -14,19 +14,41 @@ public enum PrefectureReportBuilder {
         let period = analytics.period
         let total = analytics.metrics.prefecture ?? MetricsRow(key: .prefecture)
         let check = total.check ?? CheckFigures()
-        var departmentHours = (planned: 0.0, done: 0.0)
-        for row in analytics.metrics.rows where row.key.department != nil && row.key.stationID != nil {
-            departmentHours.planned += row.plan.plannedOfficerHours
-            departmentHours.done += row.done.officerHours
-        }
         let activeZones = analytics.zonesInForce
-        let kpis = [
+        let attainment = analytics.prefectureAttainment
+        let threshold = analytics.thresholds.underPlanPercent
+        let lines = analytics.stations.map { station in
+            let sums = RowSums(analytics.stationRows(station.id))
+            return StationPlanLine(
+                name: w.station(station, id: station.id), attainment: analytics.planAttainment(station: station.id),
+                departments: Department.allCases.map {
+                    ($0, analytics.planAttainment(station: station.id, department: $0))
+                },
+                target: analytics.reductionTarget(station: station.id),
+                accidents: (sums.accidents, sums.accidentsLastYear))
+        }
+        let withTarget = lines.filter { $0.target != nil }
+        let urgent = analytics.recommendations.filter { $0.urgency == .high }.count
+        var kpis = [
             ReportKPI(
                 label: w("自転車事故 (県全体)", "Bicycle accidents (prefecture)"), value: .integer(check.accidents),
                 unit: w("件", ""),
                 note: w(
-                    "前年同期 \(NumberFormat.grouped(check.accidentsLastYear))件",
-                    "\(NumberFormat.grouped(check.accidentsLastYear)) in the same span last year")),
+                    "前年同期 \(NumberFormat.grouped(check.accidentsLastYear))件 (\(PlanSections.changeText(now: check.accidents, before: check.accidentsLastYear, w: w)))",
+                    "\(NumberFormat.grouped(check.accidentsLastYear)) in the same span last year (\(PlanSections.changeText(now: check.accidents, before: check.accidentsLastYear, w: w)))"
+                )),
+            PlanSections.fatalOrSeriousKPI(analytics.fatalOrSerious(station: nil), scope: w("県全体", "prefecture"), w: w),
+        ]
+        if !withTarget.isEmpty {
+            kpis.append(
+                ReportKPI(
+                    label: w("事故削減目標を達成した署", "Stations meeting their reduction target"),
+                    value: .integer(withTarget.filter { $0.target?.isMet == true }.count),
+                    unit: "/ \(withTarget.count)",
+                    note: w("署の計画行の目標 (前年同期比)", "the stations' own targets (vs last year)")))
+        }
+        kpis += PlanSections.kpis(attainment, w: w)
+        kpis += [
             ReportKPI(
                 label: w("指導警告・検挙", "Warnings and tickets"), value: .integer(total.done.enforcement), unit: w("件", ""),
                 note: w(
@@ -36,32 +58,16 @@ public enum PrefectureReportBuilder {
                 label: w("重点内の取締り割合", "Stops inside zones"), value: .share(total.done.inZoneShare),
                 note: w("重点 \(activeZones.count)か所 (指定中)", "\(activeZones.count) zones in force")),
             ReportKPI(
-                label: w("人時間の計画達成率", "Officer-hours vs plan"),
-                value: .attainment(departmentHours.done, of: departmentHours.planned),
-                note: w(
-                    "実施 \(NumberFormat.fixed(departmentHours.done, digits: 0)) / 計画 \(NumberFormat.fixed(departmentHours.planned, digits: 0))人時間",
-                    "\(NumberFormat.fixed(departmentHours.done, digits: 0)) of \(NumberFormat.fixed(departmentHours.planned, digits: 0)) planned"
-                )),
-            ReportKPI(
-                label: w("集中取締り日のあった月", "Zone-months with a concentrated day"),
-                value: .integer(total.done.zoneMonthsMeetingMinimum), unit: "/ \(total.done.zoneMonths)",
-                note: w("重点×月 (基準: 毎月1回以上)", "zone-months (minimum: one a month)")),
+                label: w("Act の提案", "Act recommendations"), value: .integer(analytics.recommendations.count),
+                unit: w("件", ""), note: w("うち緊急度「高」 \(urgent)件", "\(urgent) of high urgency")),
         ]
         let caveats = dataGapCaveats(analytics.metrics.missing, w: w).map { ReportCaveat(kind: .dataGap, text: $0) }
         let explainEnforcement = w.explain("enforcement", period: period)
         let explainAccidents = w.explain("accidents", period: period)
 
         // Stations ranked by accidents.
-        let stations = analytics.stations.map { station -> (Station, RowSums, Double, Double) in
-            var planned = 0.0
-            var done = 0.0
-            for department in Department.allCases {
-                for row in analytics.departmentRows(station: station.id, department: department) {
-                    planned += row.plan.plannedOfficerHours
-                    done += row.done.officerHours
-                }
-            }
-            return (station, RowSums(analytics.stationRows(station.id)), planned, done)
+        let stations = analytics.stations.map { station -> (Station, RowSums, PlanAttainment) in
+            (station, RowSums(analytics.stationRows(station.id)), analytics.planAttainment(station: station.id))
         }.sorted { ($0.1.accidents, $1.0.id) > ($1.1.accidents, $0.0.id) }
         let stationTable = ReportTable(
             caption: w("警察署別の順位 (事故件数の多い順)", "Stations ranked by accidents"),
@@ -76,7 +82,7 @@ public enum PrefectureReportBuilder {
                 ReportColumn(w("人時間の達成率", "Officer-h %"), alignment: .trailing),
             ],
             rows: stations.enumerated().map { index, item in
-                let (station, sums, planned, done) = item
+                let (station, sums, stationAttainment) = item
                 return [
                     .integer(index + 1), .text(w.station(station, id: station.id)),
                     .integer(analytics.zones(of: station.id).filter { $0.isInForce(during: analytics.period) }.count),
@@ -85,14 +91,14 @@ public enum PrefectureReportBuilder {
                     .integer(sums.enforcement),
                     sums.enforcement > 0
                         ? .percent(Double(sums.enforcementInZones) / Double(sums.enforcement), digits: 1) : .missing,
-                    .attainment(done, of: planned),
+                    .share(stationAttainment[.officerHours]?.percent.map { $0 / 100 }),
                 ]
             },
             totals: [
                 .missing, .text(w("県計", "Prefecture")), .integer(activeZones.count), .integer(check.accidents),
                 .integer(check.accidentsLastYear), .change(now: check.accidents, before: check.accidentsLastYear),
                 .integer(total.done.enforcement), .share(total.done.inZoneShare),
-                .attainment(departmentHours.done, of: departmentHours.planned),
+                .share(attainment[.officerHours]?.percent.map { $0 / 100 }),
             ],
             denominatorNote: w(
                 "事故: 自転車関連事故の記録 (署の全域)。取締り: 取締り記録。重点内の割合の分母: その署の取締り件数。人時間の達成率 = 実施人時間 ÷ 計画人時間。重点数: 期間中に指定されていた重点。\(explainAccidents) / \(explainEnforcement)",
@@ -112,7 +118,8 @@ public enum PrefectureReportBuilder {
                 ReportColumn(w("前年同期", "Last year"), alignment: .trailing),
                 ReportColumn(w("率比", "Rate ratio"), alignment: .trailing),
                 ReportColumn(w("95%信頼区間", "95% CI"), alignment: .center),
-                ReportColumn(w("信頼性", "Reliability"), alignment: .center),
+                ReportColumn(w("前年との差", "Difference"), alignment: .center),
+                ReportColumn(w("件数僅少", "Few"), alignment: .center),
                 ReportColumn(w("取締り計", "Stops"), alignment: .trailing),
             ],
             rows: zoneRows.enumerated().map { index, item in
@@ -127,21 +134,25 @@ public enum PrefectureReportBuilder {
                     .text(w.station(analytics.station(zone.stationID), id: zone.stationID)),
                     .integer(check.accidents), .integer(check.accidentsLastYear),
                     .number(check.rateRatio.map { $0.ratio ?? .infinity }, digits: 2), interval,
-                    .text(w.reliability(check.reliability)), .integer(row.done.enforcement),
+                    .text(significance(check.rateRatio, w: w)),
+                    .text(check.reliability == CountReliability.adequate.rawValue ? "" : w("※ 少数", "※ few")),
+                    .integer(row.done.enforcement),
                 ]
             },
             totals: [
                 .missing, .text(w("重点の計", "All zones")), .text(""),
                 .integer(zoneRows.reduce(0) { $0 + ($1.1.check?.accidents ?? 0) }),
                 .integer(zoneRows.reduce(0) { $0 + ($1.1.check?.accidentsLastYear ?? 0) }), .missing, .missing,
-                .missing,
+                .missing, .missing,
                 .integer(zoneRows.reduce(0) { $0 + $1.1.done.enforcement }),
             ],
             denominatorNote: liftedNote(analytics, w: w)
                 + w(
-                    "事故: その重点に帰属する自転車関連事故の記録。率比 = 今期 ÷ 前年同期 (1日あたり) と正確法の95%信頼区間。区間が1をまたぐ重点は増減を偶然と区別できません。\(explainAccidents) --zone <重点ID>",
+                    "事故: その重点に帰属する自転車関連事故の記録。率比 = 今期 ÷ 前年同期 (1日あたり) と正確法の95%信頼区間。前年との差: 区間の上限が1未満なら「統計的に有意な減少」、下限が1超なら「統計的に有意な増加」、1をまたげば「差は不明」(偶然と区別できない)。※ 少数: 今期+前年の事故が20件未満で、率比も区間も大きく揺れます。\(explainAccidents) --zone <重点ID>",
                     "Accidents: bicycle accident records attributed to the zone. Rate ratio = now ÷ same span last year (per day), "
-                        + "exact 95% interval; an interval across 1 cannot be told from chance. \(explainAccidents) --zone <zone id>"
+                        + "exact 95% interval. Difference: significant fall when the whole interval is below 1, significant rise when "
+                        + "above 1, unclear when it spans 1 (cannot be told from chance). ※ few: fewer than 20 accidents "
+                        + "now and last year together, so the ratio and interval swing widely. \(explainAccidents) --zone <zone id>"
                 ))
 
         // Hot spots outside zones.
@@ -151,6 +162,7 @@ public enum PrefectureReportBuilder {
             caption: w("重点外の事故多発地点 (2分の1地域メッシュ)", "Accident hot spots outside zones (half mesh)"),
             columns: [
                 ReportColumn(w("順位", "Rank"), alignment: .trailing), ReportColumn(w("メッシュコード", "Mesh code")),
+                ReportColumn(w("場所 (最寄りの重点から)", "Place (from the nearest zone)")),
                 ReportColumn(w("事故", "Accidents"), alignment: .trailing),
                 ReportColumn(w("うち死亡・重傷", "Fatal or serious"), alignment: .trailing),
                 ReportColumn("Gi*", alignment: .trailing), ReportColumn(w("中心の緯度", "Latitude"), alignment: .trailing),
@@ -159,24 +171,47 @@ public enum PrefectureReportBuilder {
             ],
             rows: cells.enumerated().map { index, cell in
                 [
-                    .integer(index + 1), .text(cell.mesh), .integer(cell.count), .integer(cell.fatalOrSerious),
+                    .integer(index + 1), .text(cell.mesh),
+                    .text(
+                        place(Coordinate(latitude: cell.latitude, longitude: cell.longitude), zones: activeZones, w: w)),
+                    .integer(cell.count), .integer(cell.fatalOrSerious),
                     .decimal(cell.giStar, digits: 2), .decimal(cell.latitude, digits: 5),
                     .decimal(cell.longitude, digits: 5),
                     .text(cell.isCandidate ? w("候補", "yes") : (cell.overlapsZone ? w("重点内", "in a zone") : "—")),
                 ]
             },
             totals: [
-                .missing, .text(w("全メッシュ計", "All cells")), .integer(outsideAccidents),
+                .missing, .text(w("全メッシュ計", "All cells")), .text(""), .integer(outsideAccidents),
                 .integer(analytics.hotSpots.reduce(0) { $0 + $1.fatalOrSerious }), .missing, .missing, .missing,
                 .missing,
             ],
             denominatorNote: w(
-                "事故: 重点に帰属しない位置付きの自転車関連事故 (計 \(NumberFormat.grouped(outsideAccidents))件、上位\(hotSpotRows)メッシュを表示)。候補: 中心が重点の外、事故3件以上、Gi* 1.96以上。\(explainAccidents) --zone -",
+                "事故: 重点に帰属しない位置付きの自転車関連事故 (計 \(NumberFormat.grouped(outsideAccidents))件、上位\(hotSpotRows)メッシュを表示)。場所: メッシュの中心が、最も近い指定中の重点 (形の外接矩形の中心) からどの方位に何m (100m単位) か。候補: 中心が重点の外、事故3件以上、Gi* 1.96以上。\(explainAccidents) --zone -",
                 "Accidents: located bicycle accidents not attributed to a zone (\(NumberFormat.grouped(outsideAccidents)) in all; top "
-                    + "\(hotSpotRows) cells shown). Candidate: centre outside every zone, ≥ 3 accidents, Gi* ≥ 1.96. "
+                    + "\(hotSpotRows) cells shown). Place: direction and distance (to 100 m) of the cell's centre from the centre of "
+                    + "the nearest zone in force. Candidate: centre outside every zone, ≥ 3 accidents, Gi* ≥ 1.96. "
                     + "\(explainAccidents) --zone -"))
 
+        let subjects = lines.flatMap { line in
+            line.departments.map { (name: "\(line.name) \(w.department($0.0))\(w("部門", ""))", attainment: $0.1) }
+        }
+        let firstBlocks: [ReportBlock] = [
+            .paragraph(PlanSections.summary(subjects, threshold: threshold, w: w)),
+            .table(PlanSections.stationTable(lines, total: attainment, threshold: threshold, w: w)),
+            analytics.recommendations.isEmpty
+                ? .paragraph(w("既定の基準では提案はありません。", "No recommendations at the default thresholds."))
+                : .table(
+                    RecommendationText.table(
+                        Array(analytics.recommendations.prefix(RecommendationText.firstScreenItems)),
+                        analytics: analytics,
+                        caption: w(
+                            "来月の行動: 緊急度の高い提案 (上位\(RecommendationText.firstScreenItems)件、全\(analytics.recommendations.count)件は末尾)",
+                            "Next month: the most urgent recommendations (top \(RecommendationText.firstScreenItems) of \(analytics.recommendations.count); all at the end)"
+                        ), w: w)),
+        ]
         let sections = [
+            ReportSection(
+                title: w("計画の達成と来月の行動", "Plan attainment and next month's actions"), blocks: firstBlocks),
             ReportSection(
                 title: w("警察署の比較", "Stations compared"),
                 caveats: [
@@ -204,8 +239,9 @@ public enum PrefectureReportBuilder {
                     ReportCaveat(
                         kind: .lowCount,
                         text: w(
-                            "重点ごとの事故は少なく、信頼性「少ない」「ごく少ない」の重点の増減は偶然の範囲です。",
-                            "Zone counts are small: changes in zones marked low or very low are within chance."))
+                            "重点ごとの事故は少なく、多くの重点で増減は偶然と区別できません。「統計的に有意」と示した重点以外は、増減だけで効果を判断しないでください。",
+                            "Zone counts are small: most changes cannot be told from chance. Do not judge a zone by its "
+                                + "change unless it is marked significant."))
                 ],
                 blocks: [.table(zoneTable)]),
             ReportSection(
@@ -230,6 +266,26 @@ public enum PrefectureReportBuilder {
             ),
             language: settings.language, generatedAt: settings.generatedAt, kpis: kpis, caveats: caveats,
             sections: sections)
+    }
+
+    /// 「中央駅前地区の北東 600 m」 / "600 m north-east of 中央駅前地区"; 「—」 without a zone shape.
+    static func place(_ point: Coordinate, zones: [Zone], w: Wording) -> String {
+        guard let reference = PlaceReference.nearest(to: point, among: zones) else { return "—" }
+        let metres = NumberFormat.grouped(reference.roundedMetres)
+        guard reference.roundedMetres > 0 else {
+            return w("\(reference.zone.name)の中心付近", "near the centre of \(reference.zone.name)")
+        }
+        return w(
+            "\(reference.zone.name)の\(reference.direction.labelJA) \(metres) m",
+            "\(metres) m \(reference.direction.labelEN) of \(reference.zone.name)")
+    }
+
+    /// 「統計的に有意な減少」 / 「統計的に有意な増加」 / 「差は不明」 from whether the interval excludes 1.
+    static func significance(_ ratio: RateRatioFigure?, w: Wording) -> String {
+        guard let ratio else { return w("差は不明", "unclear") }
+        if ratio.isSignificantFall { return w("統計的に有意な減少", "significant fall") }
+        if ratio.isSignificantRise { return w("統計的に有意な増加", "significant rise") }
+        return w("差は不明", "unclear")
     }
 
     /// 「指定終了のため順位と計から除外: …」: the zones lifted before the period, with the records still attributed

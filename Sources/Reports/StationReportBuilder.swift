@@ -18,34 +18,36 @@ public enum StationReportBuilder {
         let departmentSums = Department.allCases.map {
             ($0, RowSums(analytics.departmentRows(station: stationID, department: $0)))
         }
-        let plannedHours = departmentSums.reduce(0) { $0 + $1.1.plannedOfficerHours }
-        let doneHours = departmentSums.reduce(0) { $0 + $1.1.officerHours }
         let recommendations = analytics.recommendations.filter { $0.stationID == stationID }
+        let attainment = analytics.planAttainment(station: stationID)
+        let departmentAttainment = Department.allCases.map {
+            ($0, analytics.planAttainment(station: stationID, department: $0))
+        }
+        let target = analytics.reductionTarget(station: stationID)
+        let threshold = analytics.thresholds.underPlanPercent
+        let urgent = recommendations.filter { $0.urgency == .high }.count
 
-        let kpis = [
+        var kpis = [
             ReportKPI(
                 label: w("自転車事故 (署全体)", "Bicycle accidents (station)"), value: .integer(sums.accidents),
                 unit: w("件", ""),
                 note: w(
-                    "前年同期 \(NumberFormat.grouped(sums.accidentsLastYear))件",
-                    "\(NumberFormat.grouped(sums.accidentsLastYear)) in the same span last year")),
-            ReportKPI(
-                label: w("指導警告・検挙", "Warnings and tickets"), value: .integer(sums.enforcement), unit: w("件", ""),
-                note: w(
-                    "うち重点内 \(NumberFormat.grouped(sums.enforcementInZones))件",
-                    "\(NumberFormat.grouped(sums.enforcementInZones)) inside zones")),
-            ReportKPI(
-                label: w("人時間の計画達成率", "Officer-hours vs plan"), value: .attainment(doneHours, of: plannedHours),
-                note: w(
-                    "実施 \(NumberFormat.fixed(doneHours, digits: 0)) / 計画 \(NumberFormat.fixed(plannedHours, digits: 0))人時間",
-                    "\(NumberFormat.fixed(doneHours, digits: 0)) of \(NumberFormat.fixed(plannedHours, digits: 0)) planned"
+                    "前年同期 \(NumberFormat.grouped(sums.accidentsLastYear))件 (\(PlanSections.changeText(now: sums.accidents, before: sums.accidentsLastYear, w: w)))",
+                    "\(NumberFormat.grouped(sums.accidentsLastYear)) in the same span last year (\(PlanSections.changeText(now: sums.accidents, before: sums.accidentsLastYear, w: w)))"
                 )),
+            PlanSections.fatalOrSeriousKPI(
+                analytics.fatalOrSerious(station: stationID), scope: w("署全体", "station"), w: w),
+        ]
+        if let card = PlanSections.targetKPI(target, w: w) { kpis.append(card) }
+        kpis += PlanSections.kpis(attainment, w: w)
+        kpis += [
             ReportKPI(
                 label: w("集中取締り日のあった月", "Zone-months with a concentrated day"),
                 value: .integer(sums.zoneMonthsMeetingMinimum), unit: "/ \(sums.zoneMonths)",
                 note: w("重点×月 (基準: 毎月1回以上)", "zone-months (minimum: one a month)")),
             ReportKPI(
-                label: w("Act の提案", "Act recommendations"), value: .integer(recommendations.count), unit: w("件", "")),
+                label: w("Act の提案", "Act recommendations"), value: .integer(recommendations.count), unit: w("件", ""),
+                note: w("うち緊急度「高」 \(urgent)件", "\(urgent) of high urgency")),
         ]
         let caveats =
             dataGapCaveats(analytics.missing(stations: [stationID]), w: w).map {
@@ -62,10 +64,16 @@ public enum StationReportBuilder {
             // A lifted zone stays in the station's table (its area is part of the station total), marked.
             let kind =
                 zone.isLifted(before: period) ? "\(w.zoneKind(zone.kind)) · \(w.lifted(zone))" : w.zoneKind(zone.kind)
-            zoneRows.append(zoneCells(w.zone(zone), kind, row, w: w))
+            zoneRows.append(
+                zoneCells(
+                    w.zone(zone), kind, row, operations: analytics.planAttainment(station: stationID, zoneID: zone.id),
+                    w: w))
         }
         if let outside = analytics.zoneRow(station: stationID, zone: MetricKey.outsideZones) {
-            zoneRows.append(zoneCells(w("重点外の道路", "Roads outside zones"), "—", outside, w: w))
+            zoneRows.append(
+                zoneCells(
+                    w("重点外の道路", "Roads outside zones"), "—", outside,
+                    operations: analytics.planAttainment(station: stationID, zoneID: MetricKey.outsideZones), w: w))
         }
         let zoneTable = ReportTable(
             caption: w("重点地区・路線別の実施と事故", "Zones: enforcement and accidents"),
@@ -83,15 +91,15 @@ public enum StationReportBuilder {
             rows: zoneRows,
             totals: [
                 .text(w("署計", "Station total")), .text(""), .integer(sums.enforcement), .integer(sums.citations),
-                .attainment(Double(sums.operations), of: sums.plannedOperations),
+                .share(attainment[.operations]?.percent.map { $0 / 100 }),
                 .text(w.months(sums.zoneMonthsMeetingMinimum, of: sums.zoneMonths)), .integer(sums.accidents),
                 .integer(sums.accidentsLastYear), .change(now: sums.accidents, before: sums.accidentsLastYear),
                 .text(""),
             ],
             denominatorNote: w(
-                "取締り: 取締り記録。事故: 自転車関連事故の記録 (前年同期と比較)。活動の達成率 = 実施回数 ÷ 計画回数。集中取締り月 = 集中取締り日のあった月 / 指定中の月。署計 = 重点と重点外の合計。信頼性: 今期+前年の事故件数から (5件未満: ごく少ない、20件未満: 少ない)。\(w.explain("enforcement", period: period, station: stationID))",
+                "取締り: 取締り記録。事故: 自転車関連事故の記録 (前年同期と比較)。活動の達成率 = 各部門の参加回数 ÷ 計画回数 (合同活動は参加した部門ごとに1回)。集中取締り月 = 集中取締り日のあった月 / 指定中の月。署計 = 重点と重点外の合計。信頼性: 今期+前年の事故件数から (5件未満: ごく少ない、20件未満: 少ない)。\(w.explain("enforcement", period: period, station: stationID))",
                 "Stops: enforcement records; accidents: bicycle accident records (vs the same span last year). Ops vs plan "
-                    + "= held ÷ planned. Conc. months = months with a concentrated day / months in force. Station total = "
+                    + "= operations each department took part in ÷ planned (a joint operation once per department). Conc. months = months with a concentrated day / months in force. Station total = "
                     + "zones plus roads outside. Reliability from accidents now + last year (<5 very low, <20 low). "
                     + w.explain("enforcement", period: period, station: stationID)))
         let stacked = StackedBarChart(
@@ -109,47 +117,82 @@ public enum StationReportBuilder {
             },
             note: w("件数。重点外の取締りは含まない。", "Counts; stops outside zones not included."))
 
-        // Departments compared.
+        // Departments compared: enforcement and where it was done (attainment is in the first section).
         let departmentTable = ReportTable(
-            caption: w("部門別の比較 (計画達成と取締り)", "Departments compared: plan attainment and enforcement"),
+            caption: w("部門別の比較 (活動と取締り)", "Departments compared: operations and enforcement"),
             columns: [
-                ReportColumn(w("部門", "Department")), ReportColumn(w("計画回数", "Planned ops"), alignment: .trailing),
-                ReportColumn(w("参加回数", "Ops joined"), alignment: .trailing),
-                ReportColumn(w("計画人時間", "Planned officer-h"), alignment: .trailing),
+                ReportColumn(w("部門", "Department")), ReportColumn(w("参加回数", "Ops joined"), alignment: .trailing),
                 ReportColumn(w("実施人時間", "Officer-h"), alignment: .trailing),
-                ReportColumn(w("人時間の達成率", "Officer-h %"), alignment: .trailing),
                 ReportColumn(w("指導警告", "Warnings"), alignment: .trailing),
                 ReportColumn(w("検挙", "Tickets"), alignment: .trailing),
                 ReportColumn(w("重点内の割合", "In zones"), alignment: .trailing),
             ],
             rows: departmentSums.map { department, figures in
                 [
-                    .text(w.department(department)), .decimal(figures.plannedOperations, digits: 1),
-                    .integer(figures.operations), .decimal(figures.plannedOfficerHours, digits: 1),
-                    .decimal(figures.officerHours, digits: 1),
-                    .attainment(figures.officerHours, of: figures.plannedOfficerHours), .integer(figures.warnings),
-                    .integer(figures.citations),
+                    .text(w.department(department)), .integer(figures.operations),
+                    .decimal(figures.officerHours, digits: 1), .integer(figures.warnings), .integer(figures.citations),
                     figures.enforcement > 0
                         ? .percent(Double(figures.enforcementInZones) / Double(figures.enforcement), digits: 1)
                         : .missing,
                 ]
             },
             totals: [
-                .text(w("計", "Total")), .decimal(departmentSums.reduce(0) { $0 + $1.1.plannedOperations }, digits: 1),
-                .missing, .decimal(plannedHours, digits: 1), .decimal(doneHours, digits: 1),
-                .attainment(doneHours, of: plannedHours), .integer(departmentSums.reduce(0) { $0 + $1.1.warnings }),
+                .text(w("計", "Total")), .integer(departmentSums.reduce(0) { $0 + $1.1.operations }),
+                .decimal(departmentSums.reduce(0) { $0 + $1.1.officerHours }, digits: 1),
+                .integer(departmentSums.reduce(0) { $0 + $1.1.warnings }),
                 .integer(departmentSums.reduce(0) { $0 + $1.1.citations }),
                 sums.enforcement > 0
                     ? .percent(Double(sums.enforcementInZones) / Double(sums.enforcement), digits: 1) : .missing,
             ],
             denominatorNote: w(
-                "人時間の達成率 = 実施人時間 ÷ 計画人時間 (計画は期間の日数で按分)。合同活動は参加した部門それぞれに1回と数えるため参加回数は合計しません。重点内の割合の分母: その部門の取締り件数。\(w.explain("activities", period: period, station: stationID))",
-                "Officer-h % = officer-hours ÷ planned (plans prorated by days). A joint operation counts for each department "
-                    + "that took part, so operations are not totalled. In zones: share of the department's stops. "
+                "参加回数: 合同活動は参加した部門それぞれに1回 (計は部門の参加の合計で、署の活動の回数 \(NumberFormat.grouped(sums.operations))回とは異なります)。重点内の割合の分母: その部門の取締り件数。\(w.explain("activities", period: period, station: stationID))",
+                "Ops joined: a joint operation counts once for each department taking part (the total sums the "
+                    + "departments' participations; the station held \(NumberFormat.grouped(sums.operations)) operations). "
+                    + "In zones: share of the department's stops. "
                     + w.explain("activities", period: period, station: stationID)))
+
+        // First section: which department is behind plan on which measure, the targets, and what to do next.
+        let subjects =
+            departmentAttainment.filter { !$0.1.measures.isEmpty }.map {
+                (name: w.department($0.0) + w("部門", ""), attainment: $0.1)
+            } + [(name: w("署計", "Station total"), attainment: attainment)]
+        var targets: [(name: String, target: ReductionTarget)] = []
+        if let target { targets.append((w("署全体", "Whole station"), target)) }
+        for zone in zones where zone.isInForce(during: period) {
+            if let zoneTarget = analytics.reductionTarget(zone: zone) { targets.append((w.zone(zone), zoneTarget)) }
+        }
+        var firstBlocks: [ReportBlock] = [
+            .paragraph(PlanSections.summary(subjects, threshold: threshold, w: w)),
+            .table(
+                PlanSections.attainmentTable(
+                    subjects, caption: w("部門別・指標別の計画達成", "Plan attainment by department and measure"),
+                    threshold: threshold, w: w)),
+        ]
+        if !targets.isEmpty {
+            firstBlocks.append(
+                .table(
+                    PlanSections.targetTable(
+                        targets, caption: w("事故削減目標と実績", "Accident-reduction targets and results"),
+                        source: w(
+                            "署全体は署の計画行 (重点の指定なし) から、重点は各重点の計画行から",
+                            "the whole station's from the station's own plan rows (no zone), each zone's from its rows"),
+                        w: w)))
+        }
+        firstBlocks.append(
+            recommendations.isEmpty
+                ? .paragraph(w("既定の基準では提案はありません。", "No recommendations at the default thresholds."))
+                : .table(
+                    RecommendationText.table(
+                        Array(recommendations.prefix(RecommendationText.firstScreenItems)), analytics: analytics,
+                        caption: w(
+                            "来月の行動: 緊急度の高い提案 (上位\(RecommendationText.firstScreenItems)件、全\(recommendations.count)件は末尾)",
+                            "Next month: the most urgent recommendations (top \(RecommendationText.firstScreenItems) of \(recommendations.count); all at the end)"
+                        ), w: w)))
 
         let tallies = analytics.input.current.enforcement.filter { $0.stationID == stationID }
         var sections = [
+            ReportSection(
+                title: w("計画の達成と来月の行動", "Plan attainment and next month's actions"), blocks: firstBlocks),
             ReportSection(
                 title: w("重点地区・路線の一覧", "The station's zones"),
                 caveats: [
@@ -161,8 +204,16 @@ public enum StationReportBuilder {
                                 + "(regression to the mean). See each zone's report for its before–after evaluation."))
                 ],
                 blocks: [.table(zoneTable), .chart(.stackedBars(stacked))]),
+        ]
+        let parties = PartySections.blocks(stationID: stationID, analytics: analytics, w: w)
+        if !parties.isEmpty {
+            sections.append(
+                ReportSection(
+                    title: w("事故の当事者と取締りの対象", "Who is in the accidents, and who is stopped"), blocks: parties))
+        }
+        sections += [
             ReportSection(
-                title: w("部門の比較と計画達成", "Departments and plan attainment"),
+                title: w("部門の比較", "Departments compared"),
                 blocks: [.table(departmentTable)]),
             ReportSection(
                 title: w("Do: 部門別・処理別の取締り (署全体)", "Do: enforcement by department and outcome (station)"),
@@ -189,11 +240,13 @@ public enum StationReportBuilder {
             sections: sections)
     }
 
-    static func zoneCells(_ name: String, _ kind: String, _ row: MetricsRow, w: Wording) -> [ReportCell] {
+    static func zoneCells(
+        _ name: String, _ kind: String, _ row: MetricsRow, operations: PlanAttainment, w: Wording
+    ) -> [ReportCell] {
         let check = row.check ?? CheckFigures()
         return [
             .text(name), .text(kind), .integer(row.done.enforcement), .integer(row.done.citations),
-            .attainment(Double(row.done.operations), of: row.plan.plannedOperations),
+            .share(operations[.operations]?.percent.map { $0 / 100 }),
             row.done.zoneMonths > 0
                 ? .text(w.months(row.done.zoneMonthsMeetingMinimum, of: row.done.zoneMonths)) : .missing,
             .integer(check.accidents), .integer(check.accidentsLastYear),

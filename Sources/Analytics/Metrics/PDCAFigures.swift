@@ -23,6 +23,13 @@ public struct PlanFigures: Sendable, Equatable, Encodable {
 public struct DoFigures: Sendable, Equatable, Encodable {
     /// Operations held, by ``ActivityKind`` code (`concentrated`, `guidance`, `campaign`, `patrol`).
     public var operationsByKind: [String: Int] = [:]
+    /// Operations counted once per department taking part (参加回数), departments without a planned operation left
+    /// out: a joint operation (合同) counts for each of its departments, as each department's plan counts it. The
+    /// numerator of operations attainment (``PlanAttainment``); 0 when departments are not broken down.
+    public var operationParticipations: Int = 0
+    /// Officer-hours of the departments with planned officer-hours: the numerator of officer-hours attainment
+    /// (``PlanAttainment``); 0 when departments are not broken down.
+    public var plannedDepartmentOfficerHours: Double = 0
     /// Concentrated-enforcement days (集中取締り日), summed over zone-months.
     public var concentratedDays: Int = 0
     /// Zone-months in force within the period.
@@ -137,13 +144,16 @@ public struct MetricsRow: Sendable, Equatable, Encodable {
     /// Creates an empty row for `key`.
     public init(key: MetricKey) { self.key = key }
 
-    /// Operations held as a percentage of those planned; `nil` without a plan.
+    /// Operations attainment (活動回数の達成率): operations each department took part in as a percentage of those
+    /// planned, the one definition of ``PlanAttainment`` (a joint operation once per department, as the plans
+    /// count it); `nil` without a plan.
     public var operationsExecutionPercent: Double? {
-        plan.plannedOperations > 0 ? Double(done.operations) / plan.plannedOperations * 100 : nil
+        plan.plannedOperations > 0 ? Double(done.operationParticipations) / plan.plannedOperations * 100 : nil
     }
-    /// Officer-hours as a percentage of those planned; `nil` without a plan.
+    /// Officer-hours attainment (人時間の達成率): officer-hours of the departments with a plan as a percentage of
+    /// those planned (``PlanAttainment``); `nil` without a plan.
     public var officerHoursExecutionPercent: Double? {
-        plan.plannedOfficerHours > 0 ? done.officerHours / plan.plannedOfficerHours * 100 : nil
+        plan.plannedOfficerHours > 0 ? done.plannedDepartmentOfficerHours / plan.plannedOfficerHours * 100 : nil
     }
     /// Whether every station-month the row depends on was delivered.
     public var isComplete: Bool { missing.isEmpty }

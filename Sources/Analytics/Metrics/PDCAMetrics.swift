@@ -179,6 +179,25 @@ public enum PDCAMetrics {
             }
         }
 
+        // Attainment: each row's operations and officer-hours as ``PlanAttainment`` counts them (a department's
+        // participations, departments without a plan left out), from its department rows.
+        if grouping.contains(.department) {
+            var departmentRowsByKey: [MetricKey: [MetricsRow]] = [:]
+            for row in rows.values where row.key.department != nil {
+                departmentRowsByKey[
+                    MetricKey(stationID: row.key.stationID, department: nil, zoneID: row.key.zoneID),
+                    default: []
+                ].append(row)
+                if !row.key.isPrefecture { departmentRowsByKey[.prefecture, default: []].append(row) }
+            }
+            for key in Array(rows.keys) {
+                let own = key.department == nil ? departmentRowsByKey[key] ?? [] : rows[key].map { [$0] } ?? []
+                let attainment = PlanAttainment(departmentRows: own, isProrated: false)
+                rows[key]?.done.operationParticipations = Int(attainment[.operations]?.actual ?? 0)
+                rows[key]?.done.plannedDepartmentOfficerHours = attainment[.officerHours]?.actual ?? 0
+            }
+        }
+
         // Check: accidents now, last year and in the earlier years, on every row without a department.
         for key in rows.keys where key.department == nil { rows[key]?.check = CheckFigures() }
         // The accidents of a list of tallies by the department-less keys they count for, each station and zone's
@@ -588,6 +607,12 @@ private struct ActivityRunSums {
             if let hours = officerHours[index] {
                 done.officerHoursByDepartment[department.rawValue, default: 0] += hours
             }
+        }
+        // Every department's participations and hours; replaced by those of the planned departments when the
+        // report breaks departments down (the attainment pass).
+        for index in Self.departments.indices {
+            done.operationParticipations += departmentOperations[index].reduce(0, +)
+            done.plannedDepartmentOfficerHours += departmentHours[index]
         }
         done.concentratedDays += concentratedDays
         done.jointOfficerHours += jointOfficerHours

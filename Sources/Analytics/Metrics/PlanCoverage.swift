@@ -40,6 +40,12 @@ public enum PlanCoverage {
         return result
     }
 
+    /// Whether a row of `plans` counts only in part in `period` (按分): its planned figures are then a share of the
+    /// row's, not a whole number of operations.
+    public static func hasProratedRows(_ plans: [Plan], in period: ReportingPeriod) -> Bool {
+        shares(of: plans, in: period).contains { $0.share < 1 - 1e-9 }
+    }
+
     /// The station × department × zone a plan row belongs to.
     private struct Owner: Hashable {
         let stationID: String

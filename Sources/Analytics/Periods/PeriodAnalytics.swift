@@ -16,12 +16,17 @@ public struct PeriodAnalytics: Sendable {
     /// The same span a year earlier by station × zone, when the Act list was made (`nil` for a zone's own
     /// slice, which needs no recommendations).
     public var lastYear: MetricsReport?
+    /// The thresholds the Act list was made with (default ``ActThresholds/init()``).
+    public var thresholds: ActThresholds
+    /// Accidents by bicycle role and counterpart, enforcement by vehicle and age band (empty when not loaded).
+    public var breakdowns = RecordBreakdowns()
 
     /// Creates the bundle.
     public init(
         period: ReportingPeriod, input: MetricsInput, metrics: MetricsReport, hotSpots: [HotSpotCell],
-        recommendations: [Recommendation], lastYear: MetricsReport? = nil
+        recommendations: [Recommendation], lastYear: MetricsReport? = nil, thresholds: ActThresholds = ActThresholds()
     ) {
+        self.thresholds = thresholds
         self.period = period
         self.input = input
         self.metrics = metrics

@@ -73,10 +73,15 @@ public final class AnalysisLoader {
                 period, level: level, minimumCount: thresholds.minimumHotSpotAccidents,
                 minimumZ: thresholds.hotSpotZ)
             let recommendations = ActRecommendations.recommend(
-                current: current, lastYear: lastYear, hotSpots: hotSpots, thresholds: thresholds)
-            return PeriodAnalytics(
+                current: current, lastYear: lastYear, hotSpots: hotSpots, accidentTimes: input.zoneAccidentTimes,
+                thresholds: thresholds)
+            var analytics = PeriodAnalytics(
                 period: period, input: input, metrics: current, hotSpots: hotSpots, recommendations: recommendations,
-                lastYear: lastYear)
+                lastYear: lastYear, thresholds: thresholds)
+            analytics.breakdowns = RecordBreakdowns(
+                accidentParties: try store.accidentPartyTallies(from: period.start, to: period.end, scope: scope),
+                enforcementRiders: try store.enforcementRiderTallies(from: period.start, to: period.end, scope: scope))
+            return analytics
         }
     }
 
