@@ -73,6 +73,32 @@ enum ReportStyleSheet {
           .links a { color: inherit; text-decoration: none; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
+        /* Print, compact A4 (zone and compare reports first): a table stays with its note, side-by-side charts
+           stay side by side on one page, charts shrink to a third of the page, names never break mid-word. */
+        @media print {
+          body { font-size: 9.5pt; line-height: 1.45; }
+          h1 { font-size: 15pt; }
+          h2 { font-size: 11.5pt; margin: 12px 0 6px; }
+          .report-header { margin-bottom: 10px; }
+          .kpis { gap: 6px; margin-bottom: 8px; }
+          .kpi { padding: 5px 8px 6px; }
+          .kpi-value { font-size: 15pt; }
+          .kpi-note, .kpi-label { font-size: 8pt; }
+          .caveat { padding: 4px 10px; margin: 5px 0; }
+          .caveat-kind { font-size: 9pt; }
+          .table-block { break-inside: avoid; page-break-inside: avoid; }
+          .table-wrap { margin: 6px 0 2px; }
+          table { font-size: 8.5pt; }
+          th, td { padding: 2px 6px; }
+          td:first-child, th { word-break: keep-all; overflow-wrap: normal; }
+          .denominator, .chart-note { font-size: 7.5pt; margin-bottom: 6px; }
+          figure { margin: 6px 0 8px; break-inside: avoid; page-break-inside: avoid; }
+          figure svg { max-height: 78mm; width: auto; }
+          .chart-row { flex-wrap: nowrap; gap: 10px; break-inside: avoid; page-break-inside: avoid; }
+          .chart-row figure { flex: 1 1 0; }
+          .report-section > p { margin: 4px 0; }
+          footer { margin-top: 10px; }
+        }
 
         """
 }
