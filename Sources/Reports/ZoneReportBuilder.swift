@@ -388,7 +388,7 @@ public enum ZoneReportBuilder {
                 "\(zone.name) の地図 (\(w.span(analytics.period)))", "Map of \(zone.name) (\(w.span(analytics.period)))"),
             geometry: zone.geometry, bufferMetres: zone.bufferMetres ?? Zone.defaultRouteBufferMetres,
             accidents: accidents.points, enforcement: enforcement.points, note: "")
-        map.enforcementCellLabel = w("約{m} m 四方ごとに集計、濃いほど多い", "per {m} m square, darker is more")
+        map.enforcementCellLabel = w("約{m} m 四方ごと", "per {m} m cell")
         if let displacement = detail.displacement {
             let ring = NumberFormat.grouped(Int(displacement.ringMetres))
             map.ring = ZoneMapChart.Ring(
