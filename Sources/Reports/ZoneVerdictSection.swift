@@ -42,8 +42,8 @@ enum ZoneVerdictSection {
             return ReportCaveat(
                 kind: .dataGap,
                 text: w(
-                    "データなし: \(noDataWindow) にこの署の事故データがありません (0件ではなく未取込)。指定前後の比較はできないため、判定も件数も示しません。",
-                    "No data: this station has no accident records in \(noDataWindow) (missing, not zero). There is no "
+                    "データなし: \(noDataWindow) の事故データが取り込まれていません (0件ではなく未取込)。指定前後の比較はできないため、判定も件数も示しません。",
+                    "No data: no accident records are loaded for \(noDataWindow) (missing, not zero). There is no "
                         + "before–after comparison, so neither a verdict nor counts are shown."))
         }
         return ReportCaveat(

@@ -14,9 +14,10 @@ extension AnalysisLoader {
     /// A zone's before–after evaluation (by default 12 months either side of its designation), with the other
     /// zones of the scope as the empirical-Bayes reference group.
     ///
-    /// A window in which the zone's station delivered no accident month at all is refused
-    /// (``WorkflowError/windowWithoutData(window:label:stationIDs:)``): its zeros would be missing data. A window
-    /// with some months missing is evaluated, and the result lists the gaps (``BeforeAfterResult/beforeGaps``).
+    /// A window the loaded accident data do not reach at all (no station of the scope has an accident record in
+    /// it) is refused (``WorkflowError/windowWithoutData(window:label:stationIDs:)``): its zeros would be missing
+    /// data. A window with some station-months missing is evaluated, and the result lists the gaps
+    /// (``BeforeAfterResult/beforeGaps``).
     public func comparison(
         _ zone: Zone, windows: EvaluationWindows = .aroundDesignation(months: 12),
         methods: [EvaluationMethod] = EvaluationMethod.allCases, prefectureComparison: Bool = false
@@ -95,15 +96,18 @@ extension AnalysisLoader {
             comparisonBefore: sum(beforeTallies, isComparison), comparisonAfter: sum(afterTallies, isComparison),
             referenceBefore: referenceCounts(beforeTallies), referenceAfter: referenceCounts(afterTallies))
         // A window month a station never delivered is missing data, not zero accidents: say so loudly, and refuse
-        // a window in which the evaluated station delivered no month at all (its counts would be all zeros).
-        let beforeGaps = try gaps(in: before)
-        let afterGaps = try gaps(in: after)
-        for (name, window, missing) in [("before", before, beforeGaps), ("after", after, afterGaps)] {
-            let missingOfStation = Set(missing.filter { $0.stationID == stationID }.map(\.month))
-            if !window.months.isEmpty, window.months.allSatisfy(missingOfStation.contains) {
+        // a window the loaded accident data do not reach at all (every count would be a zero that means nothing).
+        // A single station without records in a window is not refused: a small station can have none.
+        for (name, window) in [("before", before), ("after", after)] {
+            let delivered = try WorkflowError.reading { () throws(StoreError) in
+                try cache.deliveredAccidentMonths(window)
+            }
+            if delivered.isEmpty {
                 throw .windowWithoutData(window: name, label: window.label, stationIDs: [stationID])
             }
         }
+        let beforeGaps = try gaps(in: before)
+        let afterGaps = try gaps(in: after)
         var evaluation = ZoneEvaluation.evaluate(counts, methods: methods)
         for (name, missing) in [("before", beforeGaps), ("after", afterGaps)] where !missing.isEmpty {
             evaluation.notes.insert(
