@@ -27,7 +27,7 @@ public enum CompareReportBuilder {
                     )))
         }
         // The headline is the verdict of the documented rule and the method it came from, never a bare θ.
-        let verdict = BeforeAfterVerdict.decide(result.evaluation)
+        let verdict = result.verdict
         kpis.insert(VerdictWording.kpi(verdict, noDataWindow: nil, w: w), at: 0)
         kpis.append(
             ReportKPI(

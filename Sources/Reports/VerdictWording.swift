@@ -12,6 +12,7 @@ enum VerdictWording {
         case .cannotTell: w("判断できない", "Cannot tell")
         case .possiblyMore: w("増加の可能性", "Possibly more accidents")
         case .noEstimate: w("判断できない (件数不足)", "Cannot tell (too few accidents)")
+        case .incompleteData: w("判断できない (データ欠損)", "Cannot tell (data missing)")
         }
     }
 
@@ -30,6 +31,9 @@ enum VerdictWording {
 
     /// θ and its interval as a short line: 「経験ベイズ法 θ 0.85 (95%信頼区間 0.70–0.99)」.
     static func estimateLine(_ verdict: BeforeAfterVerdict, w: Wording) -> String {
+        if verdict.reading == .incompleteData {
+            return w("事前・事後の期間に事故データのない月があります", "Months without accident data in a window")
+        }
         guard let method = verdict.method, let result = verdict.estimate, let theta = result.theta,
             let lower = result.lower95, let upper = result.upper95
         else { return w("採用できる推定がありません", "No estimate meets the rule") }
@@ -79,6 +83,13 @@ enum VerdictWording {
                     "判定: 増加の可能性。\(estimateLine(verdict, w: w)) で、区間全体が1を上回るため、指定がなかった場合より事故が多かった可能性があります。",
                     "Verdict: possibly more accidents. \(estimateLine(verdict, w: w)): the whole interval lies above 1, so "
                         + "accidents were probably more than expected without the designation."))
+        case .incompleteData:
+            sentences.append(
+                w(
+                    "判定: 判断できない (データ欠損)。事前または事後の期間に、この署の事故データがない月があります。欠けた月は0件ではなく不明のため、件数も推定も不完全で、判定しません (方法別の値は参考として下に示します)。",
+                    "Verdict: cannot tell (data missing). The before or after window has months without accident records "
+                        + "for this station; they are unknown, not zero, so the counts and estimates are incomplete and no "
+                        + "verdict is given (the estimates below are for reference only)."))
         case .noEstimate:
             sentences.append(
                 w(

@@ -27,7 +27,7 @@ public enum ZoneReportBuilder {
         let monthly = MonthlyZoneFigures(zone: zone, analytics: analytics)
         let missing = analytics.missing(stations: [zone.stationID])
 
-        let verdict = detail.evaluation.map { BeforeAfterVerdict.decide($0.evaluation) }
+        let verdict = detail.evaluation.map(\.verdict)
         let noDataWindow = detail.windowWithoutData.map { window in
             w(
                 "\(window.window == "before" ? "事前" : "事後")期間 \(window.label)",

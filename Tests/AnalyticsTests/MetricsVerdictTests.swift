@@ -89,7 +89,7 @@ struct MetricsVerdictTests {
             Self.counts(referenceBefore: Array(repeating: 25, count: 9), referenceAfter: Array(repeating: 24, count: 9))
         )
         #expect(BeforeAfterVerdict.decide(evaluation).reading == .likelyFewer)
-        #expect(BeforeAfterVerdict.decide(evaluation, windowsCovered: false).reading == .noEstimate)
+        #expect(BeforeAfterVerdict.decide(evaluation, windowsCovered: false).reading == .incompleteData)
     }
 }
 

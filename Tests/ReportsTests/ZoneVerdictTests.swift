@@ -186,6 +186,21 @@ struct ZoneVerdictTests {
         }
     }
 
+    @Test("58102-D01 (designated 2023-10, accidents from 2023-04): a before window with missing months gets no verdict")
+    func partialWindowHasNoVerdict() throws {
+        let sample = try LoadedSample.shared.get()
+        let loader = try AnalysisLoader(store: sample.store)
+        let result = try loader.comparison(try loader.zone("58102-D01"))
+        // The default before window starts 2022-10: its first six months of station 58102 are not loaded.
+        #expect(result.before.label == "2022-10-01..2023-09-30")
+        #expect(result.beforeGaps.filter { $0.stationID == "58102" }.count == 6)
+        let document = CompareReportBuilder.document(result, settings: ReportSettings(generatedAt: "2026-12-01"))
+        let card = try #require(document.kpis.first)
+        #expect(card.value == .text("判断できない (データ欠損)"))
+        let verdict = try #require(document.sections.first)
+        #expect(verdict.caveats.first?.kind == .dataGap, "the warning comes above the figures")
+    }
+
     @Test("the zone report's displacement table: control = comparison group less the ring, same windows")
     func displacementTable() throws {
         let (document, detail) = try Self.zoneReport("58101-D02")

@@ -23,8 +23,11 @@ public struct BeforeAfterVerdict: Sendable, Equatable {
         case cannotTell
         /// The whole 95 % interval lies above 1: more accidents than expected (増加の可能性).
         case possiblyMore
-        /// No estimate meets the rule: too few accidents, or a window without data (判断できない: 件数不足).
+        /// No estimate meets the rule: too few accidents (判断できない: 件数不足).
         case noEstimate
+        /// A window has months without accident data for the evaluated station(s), so its counts are incomplete
+        /// (判断できない: データ欠損).
+        case incompleteData
     }
 
     /// Default minimum reference-group size for the Empirical Bayes headline: 10 units.
@@ -56,15 +59,17 @@ public struct BeforeAfterVerdict: Sendable, Equatable {
         return .cannotTell
     }
 
-    /// The verdict on `evaluation` by the rule above; `windowsCovered` false (a window without accident data)
-    /// gives ``Reading/noEstimate`` whatever the counts say, since their zeros are missing data.
+    /// The verdict on `evaluation` by the rule above; `windowsCovered` false (a window with months without
+    /// accident data) gives ``Reading/incompleteData`` whatever the counts say, since they are incomplete.
     public static func decide(
         _ evaluation: ZoneEvaluation, windowsCovered: Bool = true,
         minimumReferenceUnits: Int = minimumReferenceUnits, minimumComparisonCount: Int = minimumComparisonCount
     ) -> BeforeAfterVerdict {
         let naive = evaluation.results.first { $0.method == EvaluationMethod.naive.rawValue }?.theta
         let none = BeforeAfterVerdict(method: nil, estimate: nil, reading: .noEstimate, naiveTheta: naive)
-        guard windowsCovered else { return none }
+        guard windowsCovered else {
+            return BeforeAfterVerdict(method: nil, estimate: nil, reading: .incompleteData, naiveTheta: naive)
+        }
         func usable(_ method: EvaluationMethod) -> MethodResult? {
             guard let result = evaluation.results.first(where: { $0.method == method.rawValue }),
                 result.theta != nil, result.lower95 != nil, result.upper95 != nil
@@ -87,5 +92,21 @@ public struct BeforeAfterVerdict: Sendable, Equatable {
         }
         return BeforeAfterVerdict(
             method: method, estimate: result, reading: reading(lower: lower, upper: upper), naiveTheta: naive)
+    }
+}
+
+extension BeforeAfterResult {
+    /// Whether a window misses accident months of the evaluated stations (of any station when the comparison
+    /// group is the prefecture, or when the stations are not known).
+    public var hasGapsInEvaluatedStations: Bool {
+        let gaps = beforeGaps + afterGaps
+        if prefectureComparison || stationIDs.isEmpty { return !gaps.isEmpty }
+        return gaps.contains { stationIDs.contains($0.stationID) }
+    }
+
+    /// The headline verdict of this evaluation (``BeforeAfterVerdict/decide(_:windowsCovered:minimumReferenceUnits:minimumComparisonCount:)``),
+    /// withheld when a window misses months of the evaluated stations.
+    public var verdict: BeforeAfterVerdict {
+        BeforeAfterVerdict.decide(evaluation, windowsCovered: !hasGapsInEvaluatedStations)
     }
 }

@@ -71,6 +71,8 @@ public struct BeforeAfterResult: Sendable {
     public var beforeGaps: [StationMonth]
     /// Station-months with no accident records in the after window.
     public var afterGaps: [StationMonth]
+    /// The stations whose zones are evaluated (their accidents are K, L and, by default, M, N); empty when unknown.
+    public var stationIDs: [String] = []
 
     /// Creates the result.
     public init(

@@ -117,9 +117,11 @@ extension AnalysisLoader {
                     + "(--before/--after).",
                 at: 0)
         }
-        return BeforeAfterResult(
+        var result = BeforeAfterResult(
             subjectName: subjectName, before: before, after: after, counts: counts, evaluation: evaluation,
             prefectureComparison: prefectureComparison, beforeGaps: beforeGaps, afterGaps: afterGaps)
+        result.stationIDs = [stationID]
+        return result
     }
 
     /// The station-months of `span` without accident records, for every station of the scope.
