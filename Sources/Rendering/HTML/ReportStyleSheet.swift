@@ -74,9 +74,9 @@ enum ReportStyleSheet {
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
         /* Print, compact A4 (zone and compare reports first; the zone report 58101-D02 went from 7 pages to 6):
-           long tables may continue on the next page with their header repeated, rows whole and the note kept with
-           the last rows; charts keep to a fixed height and stay whole; side-by-side charts stay side by side;
-           names in the first column never break mid-word. */
+           long tables may continue on the next page with their header repeated, rows whole, the totals row only
+           at the end and the note kept with the last rows; charts keep to a fixed height and stay whole;
+           side-by-side charts stay side by side; names in the first column never break mid-word. */
         @media print {
           body { font-size: 9.5pt; line-height: 1.45; }
           h1 { font-size: 15pt; }
@@ -90,6 +90,7 @@ enum ReportStyleSheet {
           .caveat-kind { font-size: 9pt; }
           .table-block, .table-wrap, table { break-inside: auto; page-break-inside: auto; }
           tr { break-inside: avoid; page-break-inside: avoid; }
+          tfoot { display: table-row-group; }
           .denominator { break-before: avoid; page-break-before: avoid; }
           .table-wrap { margin: 6px 0 2px; }
           table { font-size: 8.5pt; min-width: 0; }
