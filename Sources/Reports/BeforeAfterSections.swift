@@ -15,10 +15,10 @@ enum BeforeAfterSections {
                 ReportCaveat(
                     kind: .dataGap,
                     text: w(
-                        "\(name)期間に事故データのない署月が\(gaps.count)あります (\(examples)\(gaps.count > 4 ? " など" : ""))。0件ではなく欠損のため、以下の推定は信頼できません。データのある期間を --before / --after で指定してください。",
+                        "\(name)期間に事故データのない署月が\(gaps.count)あります (\(examples)\(gaps.count > 4 ? " など" : ""))。0件ではなく欠損のため、以下の推定は信頼できません。データのある期間で比較してください。",
                         "The \(name) window has \(gaps.count) station-month(s) without accident records (\(examples)"
                             + "\(gaps.count > 4 ? "…" : "")): missing, not zero, so the estimates below are not "
-                            + "reliable. Choose windows inside the loaded months (--before/--after).")))
+                            + "reliable. Compare windows inside the loaded months.")))
         }
         let counts = result.counts
         let events = counts.before + counts.after

@@ -26,16 +26,9 @@ public enum CompareReportBuilder {
                         "95% CI \(NumberFormat.fixed(ratio.lower))–\(ratio.upper.map { NumberFormat.fixed($0) } ?? "∞")"
                     )))
         }
-        if let eb = result.evaluation.results.first(where: { $0.method == EvaluationMethod.empiricalBayes.rawValue }),
-            let theta = eb.theta
-        {
-            kpis.append(
-                ReportKPI(
-                    label: w("効果指数 θ (経験ベイズ法)", "Index of effectiveness θ (EB)"), value: .decimal(theta, digits: 2),
-                    note: w(
-                        "95%信頼区間 \(NumberFormat.fixed(eb.lower95 ?? 0))–\(NumberFormat.fixed(eb.upper95 ?? 0))",
-                        "95% CI \(NumberFormat.fixed(eb.lower95 ?? 0))–\(NumberFormat.fixed(eb.upper95 ?? 0))")))
-        }
+        // The headline is the verdict of the documented rule and the method it came from, never a bare θ.
+        let verdict = result.verdict
+        kpis.insert(VerdictWording.kpi(verdict, noDataWindow: nil, w: w), at: 0)
         kpis.append(
             ReportKPI(
                 label: w("件数の信頼性", "Count reliability"), value: .text(w.reliability(result.evaluation.reliability)),
@@ -47,19 +40,24 @@ public enum CompareReportBuilder {
                 "Before \(counts.beforeLabel) · after \(counts.afterLabel)"),
             language: settings.language, generatedAt: settings.generatedAt, kpis: kpis,
             sections: [
+                ReportSection(
+                    title: w("判定", "Verdict"),
+                    caveats: BeforeAfterSections.caveats(result, w: w).filter { $0.kind == .dataGap },
+                    blocks: VerdictWording.paragraphs(verdict, result: result, w: w).map(ReportBlock.paragraph)),
                 BeforeAfterSections.section(result, title: w("事前事後評価", "Before–after evaluation"), w: w),
                 ReportSection(
                     title: w("方法について", "About the methods"),
                     blocks: [
                         .paragraph(
                             w(
-                                "単純比較は事前の件数をそのまま事後の期待値とします。比較群法は比較群 (重点外の道路) の事前→事後の変化で期待値を補正し、比の比は対象と比較群の比の比を取ります。経験ベイズ法は参照群 (他の重点) の平均と過分散 k (積率法) で平均への回帰を補正します。詳しくは docs/ANALYTICS.md。",
+                                "単純比較は事前の件数をそのまま事後の期待値とします。比較群法は比較群 (重点外の道路) の事前→事後の変化で期待値を補正し、比の比は対象と比較群の比の比を取ります。経験ベイズ法は参照群 (他の重点) の平均と過分散 k (積率法) で平均への回帰を補正します。",
                                 "Naive: the before count is the expectation after. Comparison group: the expectation is scaled by "
                                     + "the comparison group's change (roads outside zones); ratio of ratios divides the two ratios. "
                                     + "Empirical Bayes corrects for regression to the mean with the reference group's mean "
-                                    + "(the other zones) and over-dispersion k (method of moments). See docs/ANALYTICS.md."
+                                    + "(the other zones) and over-dispersion k (method of moments)."
                             ))
                     ]),
+                VerdictWording.glossary(w: w),
             ])
     }
 }

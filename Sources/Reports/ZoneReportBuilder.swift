@@ -27,7 +27,14 @@ public enum ZoneReportBuilder {
         let monthly = MonthlyZoneFigures(zone: zone, analytics: analytics)
         let missing = analytics.missing(stations: [zone.stationID])
 
+        let verdict = detail.evaluation.map(\.verdict)
+        let noDataWindow = detail.windowWithoutData.map { window in
+            w(
+                "\(window.window == "before" ? "事前" : "事後")期間 \(window.label)",
+                "the \(window.window) window \(window.label)")
+        }
         var kpis: [ReportKPI] = [
+            VerdictWording.kpi(verdict, noDataWindow: noDataWindow, w: w),
             ReportKPI(
                 label: w("自転車事故", "Bicycle accidents"), value: .integer(check.accidents), unit: w("件", ""),
                 note: w(
@@ -73,13 +80,13 @@ public enum ZoneReportBuilder {
         }
 
         var sections: [ReportSection] = []
+        sections.append(
+            ZoneVerdictSection.section(
+                detail, verdict: verdict, noDataWindow: noDataWindow, row: row, period: period, w: w))
         sections.append(planDoSection(monthly, row: row, zone: zone, analytics: analytics, w: w))
         sections.append(enforcementSection(zone: zone, analytics: analytics, w: w))
         sections.append(checkSection(monthly, check: check, zone: zone, analytics: analytics, w: w))
-        // Windows that fall before the loaded data give zeros that mean "no data": say so instead of showing them.
-        if let evaluation = detail.evaluation,
-            !(evaluation.counts.before + evaluation.counts.comparisonBefore == 0 && !evaluation.beforeGaps.isEmpty)
-        {
+        if let evaluation = detail.evaluation {
             sections.append(
                 BeforeAfterSections.section(
                     evaluation, title: w("Check: 指定前後の比較 (事前事後評価)", "Check: before and after designation"), w: w))
@@ -87,24 +94,15 @@ public enum ZoneReportBuilder {
             sections.append(
                 ReportSection(
                     title: w("Check: 指定前後の比較 (事前事後評価)", "Check: before and after designation"),
-                    caveats: [
-                        ReportCaveat(
-                            kind: .dataGap,
-                            text: detail.evaluation.map { result in
-                                w(
-                                    "指定日 (\(zone.designatedFrom)) の前の期間 (\(result.counts.beforeLabel)) に事故データがないため、指定前後の比較はできません。データのある期間を指定して bikepdca report compare --zone \(zone.id) --before … --after … を使ってください。",
-                                    "No accident data in the window before the designation (\(result.counts.beforeLabel)), so no "
-                                        + "before–after comparison. Use bikepdca report compare --zone \(zone.id) --before … --after … "
-                                        + "with windows inside the loaded data.")
-                            }
-                                ?? w(
-                                    "指定日以降の事故データがないため、指定前後の比較はできません。",
-                                    "No before–after evaluation: \(detail.evaluationProblem ?? "no accident data after the designation")."
-                                ))
-                    ], blocks: []))
+                    caveats: [ZoneVerdictSection.noEvaluationCaveat(detail, noDataWindow: noDataWindow, w: w)],
+                    blocks: []))
         }
         sections.append(timingSection(zone: zone, analytics: analytics, w: w))
         sections.append(mapSection(detail, analytics: analytics, w: w))
+        if let displacement = detail.displacement {
+            sections.append(ZoneVerdictSection.displacementSection(displacement, w: w))
+        }
+        sections.append(VerdictWording.glossary(w: w))
 
         return ReportDocument(
             title: w(
@@ -385,11 +383,32 @@ public enum ZoneReportBuilder {
                     "\(name): every \(step)th record drawn (\(NumberFormat.grouped(points.count))), there are too many to show all."
                 ))
         }
-        let map = ZoneMapChart(
+        var map = ZoneMapChart(
             title: w(
                 "\(zone.name) の地図 (\(w.span(analytics.period)))", "Map of \(zone.name) (\(w.span(analytics.period)))"),
             geometry: zone.geometry, bufferMetres: zone.bufferMetres ?? Zone.defaultRouteBufferMetres,
-            accidents: accidents.points, enforcement: enforcement.points, note: notes.joined(separator: " "))
+            accidents: accidents.points, enforcement: enforcement.points, note: "")
+        map.enforcementCellLabel = w("約{m} m 四方ごと", "per {m} m cell")
+        if let displacement = detail.displacement {
+            let ring = NumberFormat.grouped(Int(displacement.ringMetres))
+            map.ring = ZoneMapChart.Ring(
+                metres: displacement.ringMetres, before: displacement.ringBefore, after: displacement.ringAfter,
+                label: w("周辺 \(ring) m", "Ring of \(ring) m"),
+                beforeLabel: w("周辺の事故 指定前", "Ring accidents before"), afterLabel: w("指定後", "after"))
+            notes.append(
+                w(
+                    "灰色の帯は重点の境界から \(ring) m の周辺。紫の白抜き丸は指定前 (\(displacement.beforeLabel))、紫の丸は指定後 (\(displacement.afterLabel)) の周辺の事故 (この署の重点外の事故)。",
+                    "The grey band is the ring \(ring) m beyond the zone's edge; hollow purple circles are ring accidents "
+                        + "before designation (\(displacement.beforeLabel)), filled ones after "
+                        + "(\(displacement.afterLabel)); this station's accidents outside zones."))
+        }
+        if enforcement.points.count > map.enforcementCellThreshold {
+            notes.append(
+                w(
+                    "取締りは点が多いため、地図上のマス目ごとの件数を濃淡で示します。",
+                    "Stops are many, so they are shown as counts per grid square (darker is more)."))
+        }
+        map.note = notes.joined(separator: " ")
         return ReportSection(
             title: w("地図: 事故と取締りの位置", "Map: where accidents and stops were"), blocks: [.chart(.zoneMap(map))])
     }

@@ -15,6 +15,9 @@ public enum WorkflowError: Error, CustomStringConvertible, Sendable {
     case stationWithoutZones(String)
     /// A before–after evaluation needs accident data after the designation date.
     case noDataAfterDesignation(LocalDate)
+    /// A before–after window (`before` or `after`, its label) the loaded accident data do not reach at all: its
+    /// zeros would be missing data, so the evaluation of the station(s) named is refused (データなし).
+    case windowWithoutData(window: String, label: String, stationIDs: [String])
     /// The fiscal year to date needs a last day: there are no enforcement records to take it from.
     case noEnforcementRecords
     /// An NPA prefecture code that does not exist.
@@ -41,6 +44,10 @@ public enum WorkflowError: Error, CustomStringConvertible, Sendable {
                 + (known.isEmpty ? "none (import stations first)" : known.joined(separator: ", "))
         case .stationWithoutZones(let id): "error: station \"\(id)\" has no zones"
         case .noDataAfterDesignation(let date): "error: no accident data after the designation date \(date)"
+        case .windowWithoutData(let window, let label, let stationIDs):
+            "error: no accident data in the \(window) window \(label) (evaluating station "
+                + "\(stationIDs.joined(separator: ", "))): missing, not zero; choose --before and --after inside the "
+                + "months loaded (bikepdca status)"
         case .noEnforcementRecords: "error: no enforcement records: give --as-of, or import enforcement first"
         case .unknownPrefecture(let code):
             "error: unknown NPA prefecture code '\(code)' (2 digits, NPA numbering, not JIS: e.g. 30 東京, "

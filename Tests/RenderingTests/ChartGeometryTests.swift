@@ -168,4 +168,51 @@ import Testing
         let width = try #require(buffer.number("stroke-width"))
         #expect(abs(width - 94.67) < 0.01)  // 60 m × 568 / 360 px/m
     }
+
+    @Test func ringIsDrawnAtItsTrueWidthWithItsAccidentsBeforeAndAfter() throws {
+        let projection = LocalProjection(reference: SampleReport.origin)
+        let square = Geometry.polygon([
+            [(-150, -150), (150, -150), (150, 150), (-150, 150), (-150, -150)]
+                .map { projection.unproject(x: $0.0, y: $0.1) }
+        ])
+        var chart = ZoneMapChart(title: "m", geometry: square)
+        chart.ring = ZoneMapChart.Ring(
+            metres: 300, before: [projection.unproject(x: 250, y: 0), projection.unproject(x: 0, y: 300)],
+            after: [projection.unproject(x: -250, y: 0)], label: "Ring of 300 m", beforeLabel: "before",
+            afterLabel: "after")
+        let scan = Self.scan(.zoneMap(chart))
+        // The square and its ring span 300 + 2·300 = 900 m each way: min(568 / 900, 388 / 900) = 0.43111 px/m.
+        let band = try #require(scan.elements("path", className: "ring").first)
+        #expect(abs(try #require(band.number("stroke-width")) - 258.67) < 0.01)  // 600 m × 0.43111 px/m
+        #expect(scan.elements("path", className: "ring-inside").count == 1)
+        #expect(scan.elements("circle", className: "ring-before").count == 2)
+        #expect(scan.elements("circle", className: "ring-after").count == 1)
+        #expect(Self.render(.zoneMap(chart)).contains(">before 2</text>"))
+    }
+
+    @Test func denseEnforcementIsCountedInShadedCells() throws {
+        let projection = LocalProjection(reference: SampleReport.origin)
+        let square = Geometry.polygon([
+            [(-150, -150), (150, -150), (150, 150), (-150, 150), (-150, -150)]
+                .map { projection.unproject(x: $0.0, y: $0.1) }
+        ])
+        // 201 stops at (5, 5) m and 100 at (105, 5) m: above the 200-point threshold, so cells, not squares.
+        let stops =
+            Array(repeating: projection.unproject(x: 5, y: 5), count: 201)
+            + Array(repeating: projection.unproject(x: 105, y: 5), count: 100)
+        var chart = ZoneMapChart(title: "m", geometry: square, enforcement: stops)
+        chart.enforcementCellLabel = "per {m} m square"
+        let html = Self.render(.zoneMap(chart))
+        let scan = MarkupScan(html)
+        #expect(scan.elements("rect", className: "enforcement").isEmpty)
+        let cells = scan.elements("rect", className: "enforcement-cell")
+        #expect(cells.count == 2)
+        // 300 m across in 388 px: 1.2933 px/m, so the first round cell of at least 8 px is 10 m (12.93 px).
+        #expect(abs(try #require(cells.first?.number("width")) - 12.93) < 0.01)
+        let opacities = cells.compactMap { $0.number("fill-opacity") }.sorted()
+        #expect(opacities.count == 2)
+        #expect(abs(opacities[0] - (0.2 + 0.7 * 100 / 201)) < 0.01)
+        #expect(abs(opacities[1] - 0.9) < 0.01)
+        #expect(html.contains("(per 10 m square)"))
+    }
 }

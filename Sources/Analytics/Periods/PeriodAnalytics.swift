@@ -76,6 +76,8 @@ public struct BeforeAfterResult: Sendable {
     public var beforeGaps: [StationMonth]
     /// Station-months with no accident records in the after window.
     public var afterGaps: [StationMonth]
+    /// The stations whose zones are evaluated (their accidents are K, L and, by default, M, N); empty when unknown.
+    public var stationIDs: [String] = []
 
     /// Creates the result.
     public init(
@@ -102,6 +104,26 @@ public struct ZoneDetail: Sendable {
     public var evaluation: BeforeAfterResult?
     /// Why there is no evaluation, e.g. no accident data after the designation date.
     public var evaluationProblem: String?
+    /// The before–after window the zone's station delivered no accident month in (データなし), when that is why
+    /// there is no evaluation.
+    public var windowWithoutData: UncoveredWindow?
+    /// Accidents in a ring around the zone and in a control area, before and after, for the displacement check
+    /// (転移・効果の波及); `nil` when they were not counted.
+    public var displacement: ZoneDisplacement?
+
+    /// A before–after window without accident data.
+    public struct UncoveredWindow: Sendable, Equatable {
+        /// `before` or `after`.
+        public var window: String
+        /// The window's dates, e.g. `2021-04-01..2022-03-31`.
+        public var label: String
+
+        /// Creates the window's description.
+        public init(window: String, label: String) {
+            self.window = window
+            self.label = label
+        }
+    }
     /// The zone's accidents in the period.
     public var accidents: MapPoints
     /// The zone's enforcement records in the period.
@@ -109,12 +131,15 @@ public struct ZoneDetail: Sendable {
 
     /// Creates the detail.
     public init(
-        zone: Zone, evaluation: BeforeAfterResult?, evaluationProblem: String? = nil, accidents: MapPoints,
+        zone: Zone, evaluation: BeforeAfterResult?, evaluationProblem: String? = nil,
+        windowWithoutData: UncoveredWindow? = nil, displacement: ZoneDisplacement? = nil, accidents: MapPoints,
         enforcement: MapPoints
     ) {
         self.zone = zone
         self.evaluation = evaluation
         self.evaluationProblem = evaluationProblem
+        self.windowWithoutData = windowWithoutData
+        self.displacement = displacement
         self.accidents = accidents
         self.enforcement = enforcement
     }

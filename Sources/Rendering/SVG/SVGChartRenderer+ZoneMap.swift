@@ -21,6 +21,13 @@ extension SVGChartRenderer {
                     "height": NumberFormat.svg(Self.mapHeight - 1), "fill": "#F7F7F4", "stroke": "#999999",
                 ])
         ]
+        if let ring = chart.ring, let geometry = chart.geometry, ring.metres.isFinite, ring.metres > 0 {
+            nodes += ringBand(geometry, ringMetres: ring.metres, buffer: chart.bufferMetres, frame: frame)
+        }
+        let cells = enforcementCells(chart, frame: frame)
+        if let cells {
+            nodes += cells.nodes
+        }
         var legendEntries: [(name: String, kind: String)] = []
         if let geometry = chart.geometry {
             switch geometry {
@@ -38,7 +45,7 @@ extension SVGChartRenderer {
                 legendEntries.append((strings.routeLine, "route"))
             }
         }
-        for coordinate in chart.enforcement {
+        for coordinate in cells == nil ? chart.enforcement : [] {
             let point = frame.pixel(coordinate)
             nodes.append(
                 .element(
@@ -59,13 +66,186 @@ extension SVGChartRenderer {
                         "fill": ChartPalette.accident, "stroke": "#FFFFFF", "stroke-width": "1", "class": "accident",
                     ]))
         }
+        if let ring = chart.ring {
+            for coordinate in ring.before {
+                let point = frame.pixel(coordinate)
+                nodes.append(
+                    .element(
+                        "circle",
+                        [
+                            "cx": NumberFormat.svg(point.x), "cy": NumberFormat.svg(point.y), "r": "4.00",
+                            "fill": "none", "stroke": Self.ringAccident, "stroke-width": "1.5", "class": "ring-before",
+                        ]))
+            }
+            for coordinate in ring.after {
+                let point = frame.pixel(coordinate)
+                nodes.append(
+                    .element(
+                        "circle",
+                        [
+                            "cx": NumberFormat.svg(point.x), "cy": NumberFormat.svg(point.y), "r": "4.00",
+                            "fill": Self.ringAccident, "stroke": "#FFFFFF", "stroke-width": "1", "class": "ring-after",
+                        ]))
+            }
+        }
         nodes += scaleBar(frame: frame)
         nodes += northArrow(x: Self.mapWidth - 28, y: 16)
-        nodes += mapLegend(geometry: legendEntries, chart: chart, y: Self.mapHeight + 22)
-        return root(width: Self.mapWidth, height: Self.mapHeight + 40, id: id, title: chart.title, nodes)
+        nodes += mapLegend(
+            geometry: legendEntries, chart: chart, cellMetres: cells?.cellMetres, y: Self.mapHeight + 22)
+        var height = Self.mapHeight + 40
+        if let ring = chart.ring {
+            nodes += ringLegend(ring, y: Self.mapHeight + 44)
+            height += 22
+        }
+        return root(width: Self.mapWidth, height: height, id: id, title: chart.title, nodes)
     }
 
-    private func polygonPath(_ polygons: [[[Coordinate]]], frame: ZoneMapFrame) -> MarkupNode {
+    /// Ring accidents (reddish purple, apart from the zone's vermillion).
+    static let ringAccident = "#CC79A7"
+    /// The ring band's grey.
+    static let ringFill = "#8C8C8C"
+    /// The map's background, also drawn over the ring's inner part so the band reads as a ring.
+    static let mapBackground = "#F7F7F4"
+
+    /// The band within `ringMetres` of the zone's edge: the zone's outline stroked twice as wide as the ring (for
+    /// a route, the line stroked as wide as buffer and ring), then the zone itself painted over in the background.
+    private func ringBand(_ geometry: Geometry, ringMetres: Double, buffer: Double, frame: ZoneMapFrame)
+        -> [MarkupNode]
+    {
+        let ringPixels = ringMetres * frame.pixelsPerMetre
+        switch geometry {
+        case .polygon(let rings):
+            return areaRing([rings], ringPixels: ringPixels, frame: frame)
+        case .multiPolygon(let polygons):
+            return areaRing(polygons, ringPixels: ringPixels, frame: frame)
+        case .lineString(let line):
+            return routeRing([line], ringPixels: ringPixels, buffer: buffer, frame: frame)
+        case .multiLineString(let lines):
+            return routeRing(lines, ringPixels: ringPixels, buffer: buffer, frame: frame)
+        }
+    }
+
+    private func areaRing(_ polygons: [[[Coordinate]]], ringPixels: Double, frame: ZoneMapFrame) -> [MarkupNode] {
+        let d = polygonData(polygons, frame: frame)
+        return [
+            .element(
+                "path",
+                [
+                    "d": d, "fill": Self.ringFill, "stroke": Self.ringFill,
+                    "stroke-width": NumberFormat.svg(2 * ringPixels),
+                    "stroke-linejoin": "round", "opacity": "0.20", "class": "ring",
+                ]),
+            .element("path", ["d": d, "fill": Self.mapBackground, "fill-rule": "evenodd", "class": "ring-inside"]),
+        ]
+    }
+
+    private func routeRing(_ lines: [[Coordinate]], ringPixels: Double, buffer: Double, frame: ZoneMapFrame)
+        -> [MarkupNode]
+    {
+        let bufferPixels = max(buffer.isFinite ? buffer : 0, 0) * frame.pixelsPerMetre
+        var nodes: [MarkupNode] = []
+        for line in lines where !line.isEmpty {
+            let points = line.map { frame.pixel($0) }.map { "\(NumberFormat.svg($0.x)),\(NumberFormat.svg($0.y))" }
+            let pointList = (points.count == 1 ? points + points : points).joined(separator: " ")
+            nodes.append(
+                .element(
+                    "polyline",
+                    [
+                        "points": pointList, "fill": "none", "stroke": Self.ringFill, "opacity": "0.20",
+                        "stroke-width": NumberFormat.svg(2 * (bufferPixels + ringPixels)), "stroke-linecap": "round",
+                        "stroke-linejoin": "round", "class": "ring",
+                    ]))
+        }
+        for line in lines where !line.isEmpty && bufferPixels > 0 {
+            let points = line.map { frame.pixel($0) }.map { "\(NumberFormat.svg($0.x)),\(NumberFormat.svg($0.y))" }
+            let pointList = (points.count == 1 ? points + points : points).joined(separator: " ")
+            nodes.append(
+                .element(
+                    "polyline",
+                    [
+                        "points": pointList, "fill": "none", "stroke": Self.mapBackground,
+                        "stroke-width": NumberFormat.svg(2 * bufferPixels), "stroke-linecap": "round",
+                        "stroke-linejoin": "round", "class": "ring-inside",
+                    ]))
+        }
+        return nodes
+    }
+
+    /// Enforcement points counted in square cells of a round size (at least 8 px), each drawn shaded by its count;
+    /// `nil` when the points are few enough to draw one by one (or no cell label was given).
+    private func enforcementCells(_ chart: ZoneMapChart, frame: ZoneMapFrame)
+        -> (nodes: [MarkupNode], cellMetres: Double)?
+    {
+        guard chart.enforcement.count > chart.enforcementCellThreshold, !chart.enforcementCellLabel.isEmpty,
+            frame.pixelsPerMetre > 0
+        else { return nil }
+        let cellMetres = [10.0, 20, 25, 50, 100, 200, 250, 500, 1000].first { $0 * frame.pixelsPerMetre >= 8 } ?? 1000
+        let size = cellMetres * frame.pixelsPerMetre
+        var counts: [CellKey: Int] = [:]
+        for coordinate in chart.enforcement {
+            let point = frame.projection.project(coordinate)
+            counts[
+                CellKey(x: Int((point.x / cellMetres).rounded(.down)), y: Int((point.y / cellMetres).rounded(.down))),
+                default: 0] += 1
+        }
+        let largest = Double(counts.values.max() ?? 1)
+        let nodes: [MarkupNode] = counts.keys.sorted().map { key in
+            // The cell's north-west corner: x of its west edge, y of its north edge.
+            let corner = frame.pixel(
+                frame.projection.unproject(x: Double(key.x) * cellMetres, y: Double(key.y + 1) * cellMetres))
+            let share = Double(counts[key] ?? 0) / largest
+            return .element(
+                "rect",
+                [
+                    "x": NumberFormat.svg(corner.x), "y": NumberFormat.svg(corner.y), "width": NumberFormat.svg(size),
+                    "height": NumberFormat.svg(size), "fill": ChartPalette.enforcement,
+                    "fill-opacity": NumberFormat.svg(0.2 + 0.7 * share), "class": "enforcement-cell",
+                ])
+        }
+        return (nodes, cellMetres)
+    }
+
+    /// A grid cell's index east (x) and north (y) of the projection's origin.
+    private struct CellKey: Hashable, Comparable {
+        let x: Int
+        let y: Int
+
+        static func < (lhs: CellKey, rhs: CellKey) -> Bool { (lhs.y, lhs.x) > (rhs.y, rhs.x) }
+    }
+
+    private func ringLegend(_ ring: ZoneMapChart.Ring, y: Double) -> [MarkupNode] {
+        var nodes: [MarkupNode] = []
+        var x = 12.0
+        func advance(_ text: String) { x += 22 + TextMetrics.width(text, fontSize: 12) + 20 }
+        nodes.append(
+            .element(
+                "rect",
+                [
+                    "x": NumberFormat.svg(x), "y": NumberFormat.svg(y - 7), "width": "16.00", "height": "12.00",
+                    "fill": Self.ringFill, "opacity": "0.35",
+                ]))
+        nodes.append(label(ring.label, x: x + 22, y: y + 4, size: 12))
+        advance(ring.label)
+        let before = "\(ring.beforeLabel) \(NumberFormat.grouped(ring.before.count))"
+        nodes.append(
+            .element(
+                "circle",
+                [
+                    "cx": NumberFormat.svg(x + 8), "cy": NumberFormat.svg(y - 1), "r": "4.00", "fill": "none",
+                    "stroke": Self.ringAccident, "stroke-width": "1.5",
+                ]))
+        nodes.append(label(before, x: x + 22, y: y + 4, size: 12))
+        advance(before)
+        let after = "\(ring.afterLabel) \(NumberFormat.grouped(ring.after.count))"
+        nodes.append(
+            .element(
+                "circle",
+                ["cx": NumberFormat.svg(x + 8), "cy": NumberFormat.svg(y - 1), "r": "4.00", "fill": Self.ringAccident]))
+        nodes.append(label(after, x: x + 22, y: y + 4, size: 12))
+        return nodes
+    }
+
+    private func polygonData(_ polygons: [[[Coordinate]]], frame: ZoneMapFrame) -> String {
         var path: [String] = []
         for rings in polygons {
             for ring in rings where !ring.isEmpty {
@@ -76,10 +256,14 @@ extension SVGChartRenderer {
                     }.joined(separator: " ") + " Z")
             }
         }
-        return .element(
+        return path.joined(separator: " ")
+    }
+
+    private func polygonPath(_ polygons: [[[Coordinate]]], frame: ZoneMapFrame) -> MarkupNode {
+        .element(
             "path",
             [
-                "d": path.joined(separator: " "), "fill": ChartPalette.zone, "fill-opacity": "0.15",
+                "d": polygonData(polygons, frame: frame), "fill": ChartPalette.zone, "fill-opacity": "0.15",
                 "fill-rule": "evenodd", "stroke": ChartPalette.zoneLine, "stroke-width": "2", "class": "zone",
             ])
     }
@@ -140,9 +324,9 @@ extension SVGChartRenderer {
         ]
     }
 
-    private func mapLegend(geometry: [(name: String, kind: String)], chart: ZoneMapChart, y: Double)
-        -> [MarkupNode]
-    {
+    private func mapLegend(
+        geometry: [(name: String, kind: String)], chart: ZoneMapChart, cellMetres: Double?, y: Double
+    ) -> [MarkupNode] {
         var nodes: [MarkupNode] = []
         var x = 12.0
         func advance(_ text: String) { x += 22 + TextMetrics.width(text, fontSize: 12) + 20 }
@@ -177,8 +361,15 @@ extension SVGChartRenderer {
                 ]))
         nodes.append(label(accidents, x: x + 22, y: y + 4, size: 12))
         advance(accidents)
-        let enforcement = "\(strings.enforcement) \(NumberFormat.grouped(chart.enforcement.count))"
-        nodes.append(rect(x: x + 5, y: y - 4, width: 6, height: 6, fill: ChartPalette.enforcement))
+        var enforcement = "\(strings.enforcement) \(NumberFormat.grouped(chart.enforcement.count))"
+        if let cellMetres {
+            enforcement +=
+                " (" + chart.enforcementCellLabel.replacing("{m}", with: NumberFormat.fixed(cellMetres, digits: 0))
+                + ")"
+            nodes.append(rect(x: x + 2, y: y - 7, width: 12, height: 12, fill: ChartPalette.enforcement))
+        } else {
+            nodes.append(rect(x: x + 5, y: y - 4, width: 6, height: 6, fill: ChartPalette.enforcement))
+        }
         nodes.append(label(enforcement, x: x + 22, y: y + 4, size: 12))
         return nodes
     }
@@ -200,7 +391,9 @@ struct ZoneMapFrame: Sendable {
 
     /// The frame for `chart`, or `nil` when it has nothing to draw.
     init?(chart: ZoneMapChart, width: Double, height: Double) {
-        let coordinates = (chart.geometry?.allCoordinates ?? []) + chart.accidents + chart.enforcement
+        let coordinates =
+            (chart.geometry?.allCoordinates ?? []) + chart.accidents + chart.enforcement
+            + (chart.ring.map { $0.before + $0.after } ?? [])
         let finite = coordinates.filter { $0.latitude.isFinite && $0.longitude.isFinite }
         guard let first = finite.first else { return nil }
         var minLatitude = first.latitude
@@ -229,9 +422,20 @@ struct ZoneMapFrame: Sendable {
         }
         let isRoute = chart.geometry.map { !$0.isAreal } ?? false
         let buffer = isRoute && chart.bufferMetres.isFinite ? max(chart.bufferMetres, 0) : 0
+        (minX, maxX, minY, maxY) = (minX - buffer, maxX + buffer, minY - buffer, maxY + buffer)
+        // The ring around the shape is drawn whole: the shape's box widened by buffer and ring joins the box.
+        let ring = chart.ring.map { $0.metres.isFinite ? max($0.metres, 0) : 0 } ?? 0
+        if ring > 0, let shape = chart.geometry?.allCoordinates, !shape.isEmpty {
+            let points = shape.map { projection.project($0) }
+            let pad = buffer + ring
+            minX = min(minX, (points.map(\.x).min() ?? 0) - pad)
+            maxX = max(maxX, (points.map(\.x).max() ?? 0) + pad)
+            minY = min(minY, (points.map(\.y).min() ?? 0) - pad)
+            maxY = max(maxY, (points.map(\.y).max() ?? 0) + pad)
+        }
         // At least 200 m across, so one point or a short route is not blown up to fill the map.
-        let spanX = max(maxX - minX + 2 * buffer, 200)
-        let spanY = max(maxY - minY + 2 * buffer, 200)
+        let spanX = max(maxX - minX, 200)
+        let spanY = max(maxY - minY, 200)
         let margin = 36.0
         let scale = min((width - 2 * margin) / spanX, (height - 2 * margin - 20) / spanY)
         self.projection = projection

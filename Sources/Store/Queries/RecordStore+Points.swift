@@ -63,6 +63,27 @@ extension RecordStore {
         }
     }
 
+    /// The located accidents of station `stationID` outside every zone for dates `start`…`end` (those without a
+    /// location are left out), in the store's stable order: the ring and control areas of a displacement check.
+    public func accidentPointsOutsideZones(ofStation stationID: String, from start: LocalDate, to end: LocalDate)
+        throws(StoreError) -> [Coordinate]
+    {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT latitude, longitude FROM accidents
+                    WHERE station_id = ? AND date >= ? AND date <= ? AND zone_id IS NULL
+                    ORDER BY date, substr(time, 1, 2), id
+                    """, arguments: [stationID, start.description, end.description])
+            var located: [Coordinate] = []
+            while let row = try rows.next() {
+                if let point = Self.position(row, latitudeAt: 0) { located.append(point) }
+            }
+            return located
+        }
+    }
+
     /// The stations with enforcement records in `zoneID` in the months touching `start`…`end` (from the summary).
     public func enforcementStations(inZone zoneID: String, from start: LocalDate, to end: LocalDate)
         throws(StoreError) -> [String]

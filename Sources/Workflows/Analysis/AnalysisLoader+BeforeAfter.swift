@@ -13,6 +13,11 @@ public enum EvaluationWindows: Sendable {
 extension AnalysisLoader {
     /// A zone's before–after evaluation (by default 12 months either side of its designation), with the other
     /// zones of the scope as the empirical-Bayes reference group.
+    ///
+    /// A window the loaded accident data do not reach at all (no station of the scope has an accident record in
+    /// it) is refused (``WorkflowError/windowWithoutData(window:label:stationIDs:)``): its zeros would be missing
+    /// data. A window with some station-months missing is evaluated, and the result lists the gaps
+    /// (``BeforeAfterResult/beforeGaps``).
     public func comparison(
         _ zone: Zone, windows: EvaluationWindows = .aroundDesignation(months: 12),
         methods: [EvaluationMethod] = EvaluationMethod.allCases, prefectureComparison: Bool = false
@@ -90,10 +95,20 @@ extension AnalysisLoader {
                 ? "the prefecture's roads outside zones" : "station \(stationID)'s roads outside zones",
             comparisonBefore: sum(beforeTallies, isComparison), comparisonAfter: sum(afterTallies, isComparison),
             referenceBefore: referenceCounts(beforeTallies), referenceAfter: referenceCounts(afterTallies))
-        var evaluation = ZoneEvaluation.evaluate(counts, methods: methods)
-        // A window month a station never delivered is missing data, not zero accidents: say so loudly.
+        // A window month a station never delivered is missing data, not zero accidents: say so loudly, and refuse
+        // a window the loaded accident data do not reach at all (every count would be a zero that means nothing).
+        // A single station without records in a window is not refused: a small station can have none.
+        for (name, window) in [("before", before), ("after", after)] {
+            let delivered = try WorkflowError.reading { () throws(StoreError) in
+                try cache.deliveredAccidentMonths(window)
+            }
+            if delivered.isEmpty {
+                throw .windowWithoutData(window: name, label: window.label, stationIDs: [stationID])
+            }
+        }
         let beforeGaps = try gaps(in: before)
         let afterGaps = try gaps(in: after)
+        var evaluation = ZoneEvaluation.evaluate(counts, methods: methods)
         for (name, missing) in [("before", beforeGaps), ("after", afterGaps)] where !missing.isEmpty {
             evaluation.notes.insert(
                 "INCOMPLETE: the \(name) window has \(missing.count) station-month(s) with no accident records "
@@ -102,9 +117,11 @@ extension AnalysisLoader {
                     + "(--before/--after).",
                 at: 0)
         }
-        return BeforeAfterResult(
+        var result = BeforeAfterResult(
             subjectName: subjectName, before: before, after: after, counts: counts, evaluation: evaluation,
             prefectureComparison: prefectureComparison, beforeGaps: beforeGaps, afterGaps: afterGaps)
+        result.stationIDs = [stationID]
+        return result
     }
 
     /// The station-months of `span` without accident records, for every station of the scope.

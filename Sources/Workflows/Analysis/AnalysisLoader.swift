@@ -112,16 +112,33 @@ public final class AnalysisLoader {
     public func detail(_ zone: Zone, period: ReportingPeriod) throws(WorkflowError) -> ZoneDetail {
         var evaluation: BeforeAfterResult?
         var problem: String?
+        var windowWithoutData: (window: String, label: String)?
         do {
             evaluation = try comparison(zone)
         } catch .noDataAfterDesignation(let date) {
             problem = "no accident data after the designation date \(date)"
+        } catch .windowWithoutData(let window, let label, _) {
+            windowWithoutData = (window, label)
         }
         return try WorkflowError.reading { () throws(StoreError) in
             let accidents = try store.zonePoints(.accidents, zoneID: zone.id, from: period.start, to: period.end)
             let enforcement = try enforcementPoints(zone, period: period)
+            // The ring and control of the displacement check: the station's accidents outside every zone in the
+            // same windows as the before–after evaluation.
+            let displacement = try evaluation.flatMap { result throws(StoreError) in
+                ZoneDisplacement.check(
+                    zone, counts: result.counts,
+                    outsideBefore: try store.accidentPointsOutsideZones(
+                        ofStation: zone.stationID, from: result.before.start, to: result.before.end),
+                    outsideAfter: try store.accidentPointsOutsideZones(
+                        ofStation: zone.stationID, from: result.after.start, to: result.after.end))
+            }
             return ZoneDetail(
                 zone: zone, evaluation: evaluation, evaluationProblem: problem,
+                windowWithoutData: windowWithoutData.map {
+                    ZoneDetail.UncoveredWindow(window: $0.window, label: $0.label)
+                },
+                displacement: displacement,
                 accidents: MapPoints(located: accidents.located, unlocated: accidents.unlocated),
                 enforcement: MapPoints(located: enforcement.located, unlocated: enforcement.unlocated))
         }

@@ -16,6 +16,42 @@ public struct ZoneMapChart: Sendable, Hashable {
     public var enforcement: [Coordinate]
     /// A line under the map (how many records had no location); empty for none.
     public var note: String
+    /// The ring around the zone with its accidents before and after designation; `nil` draws no ring.
+    public var ring: Ring?
+    /// Above this many enforcement points they are drawn as shaded grid cells instead of squares, so a route is
+    /// not hidden under them; default 200.
+    public var enforcementCellThreshold: Int = 200
+    /// The legend text of the enforcement cells (their size is appended: 「約40 m 四方ごと」); empty keeps squares.
+    public var enforcementCellLabel: String = ""
+
+    /// A ring (周辺) of a fixed width around the zone's edge, and the accidents in it before and after.
+    public struct Ring: Sendable, Hashable {
+        /// The ring's width beyond the zone's edge (beyond a route's buffer), in metres.
+        public var metres: Double
+        /// Located accidents in the ring in the before window (drawn as hollow circles).
+        public var before: [Coordinate]
+        /// Located accidents in the ring in the after window (drawn as filled diamonds).
+        public var after: [Coordinate]
+        /// The legend text of the ring, e.g. 「周辺 300 m」.
+        public var label: String
+        /// The legend text of the before points, e.g. 「周辺の事故 (事前)」.
+        public var beforeLabel: String
+        /// The legend text of the after points, e.g. 「周辺の事故 (事後)」.
+        public var afterLabel: String
+
+        /// Creates a ring.
+        public init(
+            metres: Double, before: [Coordinate], after: [Coordinate], label: String, beforeLabel: String,
+            afterLabel: String
+        ) {
+            self.metres = metres
+            self.before = before
+            self.after = after
+            self.label = label
+            self.beforeLabel = beforeLabel
+            self.afterLabel = afterLabel
+        }
+    }
 
     /// Creates a map; the buffer defaults to `Zone.defaultRouteBufferMetres` (30 m).
     public init(
