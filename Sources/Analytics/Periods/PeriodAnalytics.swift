@@ -16,6 +16,9 @@ public struct PeriodAnalytics: Sendable {
     /// The same span a year earlier by station × zone, when the Act list was made (`nil` for a zone's own
     /// slice, which needs no recommendations).
     public var lastYear: MetricsReport?
+    /// Every stored month's accidents of the scope up to the period's end, for the multi-year trend and the
+    /// fiscal year to date (`AccidentTrend`); `nil` when not loaded.
+    public var accidentHistory: AccidentHistory?
 
     /// Creates the bundle.
     public init(

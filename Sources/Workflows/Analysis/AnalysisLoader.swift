@@ -74,9 +74,11 @@ public final class AnalysisLoader {
                 minimumZ: thresholds.hotSpotZ)
             let recommendations = ActRecommendations.recommend(
                 current: current, lastYear: lastYear, hotSpots: hotSpots, thresholds: thresholds)
-            return PeriodAnalytics(
+            var analytics = PeriodAnalytics(
                 period: period, input: input, metrics: current, hotSpots: hotSpots, recommendations: recommendations,
                 lastYear: lastYear)
+            analytics.accidentHistory = try Self.accidentHistory(store: store, through: period.end, scope: scope)
+            return analytics
         }
     }
 
@@ -86,9 +88,12 @@ public final class AnalysisLoader {
         try WorkflowError.reading { () throws(StoreError) in
             let input = try Self.metricsInput(
                 store: store, period: period, zones: zones, scope: StationScope(station: zone.stationID))
-            return PeriodAnalytics(
+            var analytics = PeriodAnalytics(
                 period: period, input: input, metrics: PDCAMetrics.report(input, grouping: .all), hotSpots: [],
                 recommendations: [])
+            analytics.accidentHistory = try Self.accidentHistory(
+                store: store, through: period.end, scope: StationScope(station: zone.stationID))
+            return analytics
         }
     }
 
