@@ -76,7 +76,7 @@ enum RecommendationText {
             },
             denominatorNote: w(
                 "提案の件数: \(items.count)件。基準は bikepdca act の既定値 (取締り30件以上、事故5件以上で判定、計画の80%未満で計画未達など; docs/ANALYTICS.md)。",
-                "\(items.count) recommendation(s), at the defaults of bikepdca act (30 stops, 5 accidents for a verdict, "
+                "\(w.counted(items.count, "recommendation")), at the defaults of bikepdca act (30 stops, 5 accidents for a verdict, "
                     + "under 80% of plan…; docs/ANALYTICS.md)."))
     }
 }

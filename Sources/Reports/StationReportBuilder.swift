@@ -186,7 +186,8 @@ public enum StationReportBuilder {
                 "\(stationName) 自転車指導取締り PDCA レポート", "\(stationName): bicycle guidance and enforcement PDCA report"),
             subtitle: w(
                 "署コード \(stationID) · 重点 \(zones.count)か所 · 期間 \(w.span(period)) (前年同期と比較)",
-                "Station \(stationID) · \(zones.count) zone(s) · \(w.span(period)) (against the same span last year)"),
+                "Station \(stationID) · \(w.counted(zones.count, "zone")) · \(w.span(period)) (against the same span last year)"
+            ),
             language: settings.language, generatedAt: settings.generatedAt,
             kpis: kpis + [TrendSections.headline(analytics, stationID: stationID, w: w)], caveats: caveats,
             sections: sections)

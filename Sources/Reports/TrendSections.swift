@@ -120,8 +120,8 @@ enum TrendSections {
             blocks: [
                 .kpis(cards(toDate, span: span, w: w)),
                 .paragraph(sentence(toDate, span: span, scopeName: scopeName, w: w)),
-                .chart(.monthlyTrend(cumulativeChart(trend, w: w))),
-                .chart(.monthlyTrend(monthlyChart(trend, w: w))),
+                // Side by side on a wide page and on paper, so the section keeps to one printed page.
+                .charts([.monthlyTrend(cumulativeChart(trend, w: w)), .monthlyTrend(monthlyChart(trend, w: w))]),
                 .table(table(trend, w: w)),
             ])
     }

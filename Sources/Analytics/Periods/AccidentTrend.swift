@@ -4,14 +4,18 @@ import BikePDCACore
 /// what the multi-year trend and the fiscal-year-to-date comparison of every report are computed from.
 public struct AccidentHistory: Sendable, Hashable {
     /// Accidents by station × zone × month × severity, for every stored month up to the period's end.
-    public var tallies: [AccidentTally]
+    public let tallies: [AccidentTally]
     /// The date of each station's latest accident record (データ最終日), by station id.
     public var latestDates: [String: LocalDate]
+    /// ``tallies`` by station id, so the trend of one station or zone reads only its station's months (a report set
+    /// of a national database makes one trend per station and per zone).
+    public let talliesByStation: [String: [AccidentTally]]
 
     /// Creates a history.
     public init(tallies: [AccidentTally], latestDates: [String: LocalDate] = [:]) {
         self.tallies = tallies
         self.latestDates = latestDates
+        talliesByStation = Dictionary(grouping: tallies, by: \.stationID)
     }
 
     /// The latest accident date of `stations` (every station when `nil`), no later than `limit`: the
@@ -95,7 +99,8 @@ public struct AccidentTrend: Sendable, Hashable {
     public var averageYearsBack: [Int]
 
     /// The trend of `history` for a scope: the accidents of `stations` (every station of the history when `nil`),
-    /// or only those in `zoneID` when given, whose delivery is judged by `stations`. `period` is the report's
+    /// or only those of `stations` in `zoneID` when given (a zone's accidents as its station records them), whose
+    /// delivery is judged by `stations`. `period` is the report's
     /// period (its months are the fiscal year compared); the year to date ends with the last month that is
     /// complete by `dataThrough` (the last delivered month when `nil`).
     public init(
@@ -104,7 +109,8 @@ public struct AccidentTrend: Sendable, Hashable {
     ) {
         var delivered: [YearMonth: Bool] = [:]
         var counts: [YearMonth: Int] = [:]
-        for tally in history.tallies {
+        let source = stations.map { $0.sorted().flatMap { history.talliesByStation[$0] ?? [] } } ?? history.tallies
+        for tally in source {
             let inStations = stations?.contains(tally.stationID) ?? true
             if inStations { delivered[tally.month] = true }
             let counted = zoneID.map { tally.zoneID == $0 } ?? inStations
