@@ -97,4 +97,38 @@ import Testing
         english.language = .en
         #expect(HTMLRenderer().render(english).contains("Blue tickets begin 2026-04-01"))
     }
+
+    @Test("a bar's value label never reaches into the reference line's label; long bar labels wrap, whole")
+    func beforeAfterLabels() throws {
+        let chart = BeforeAfterChart(
+            title: "θ",
+            bars: [
+                .init(label: "単純比較 (事前・事後)", value: 0.94, lower: 0.47, upper: 1.40),
+                .init(label: "比較群法", value: 0.94, lower: 0.45, upper: 1.43),
+                .init(label: "比の比 (差の差)", value: 0.98, lower: 0.57, upper: 1.68),
+                .init(label: "経験ベイズ法 (EB)", value: 1.23, lower: 0.67, upper: 1.78),
+                .init(label: "率比 (事後÷事前)", value: 0.97, lower: 0.56, upper: 1.67),
+            ], referenceLine: 1, referenceLabel: "変化なし (θ = 1)")
+        let svg = SVGChartRenderer(strings: ReportStrings(language: .ja)).svg(for: .beforeAfter(chart), id: "c")
+            .rendered()
+        #expect(!svg.contains("…"))
+        #expect(svg.contains(">変化なし (θ = 1)</text>"))
+        // The reference label starts at the plot's right edge + 6: every value label ends left of that edge.
+        let reference = try #require(svg.components(separatedBy: ">変化なし (θ = 1)</text>").first)
+        let referenceX = try #require(
+            Double(reference.components(separatedBy: "<text x=\"").last?.prefix { $0 != "\"" } ?? ""))
+        for value in ["0.94", "0.98", "1.23", "0.97"] {
+            for part in svg.components(separatedBy: ">\(value)</text>").dropLast() {
+                let tag = part.components(separatedBy: "<text ").last ?? ""
+                let x = try #require(
+                    Double(tag.components(separatedBy: "x=\"").dropFirst().first?.prefix { $0 != "\"" } ?? ""))
+                let end = tag.contains("text-anchor=\"end\"") ? x : x + TextMetrics.width(value, fontSize: 13)
+                #expect(
+                    end <= referenceX - 6 + 0.01, "\(value) ends at \(end), the reference label starts at \(referenceX)"
+                )
+            }
+        }
+        // The two-line bar label is drawn as two tspans.
+        #expect(svg.contains("<tspan x="))
+    }
 }

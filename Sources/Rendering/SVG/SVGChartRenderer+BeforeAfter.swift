@@ -81,11 +81,14 @@ extension SVGChartRenderer {
                     ? "\(strings.interval) \(lowerText)–\(NumberFormat.fixed(upper, digits: chart.digits))"
                     : strings.openInterval(lower: lowerText)
             }
-            // The value beside the bar's top, right of the whisker caps.
+            // The value beside the bar's top, right of the whisker caps; left of the bar when it would reach into
+            // the right margin, where the reference line's label is.
+            let valueWidth = TextMetrics.width(valueText, fontSize: 13)
+            let fitsRight = centre + barWidth / 2 + 4 + valueWidth <= left + plotWidth
             nodes.append(
                 label(
-                    valueText, x: centre + barWidth / 2 + 4, y: y(value) + 4, size: 13, className: "halo",
-                    bold: true))
+                    valueText, x: fitsRight ? centre + barWidth / 2 + 4 : centre - barWidth / 2 - 4, y: y(value) + 4,
+                    anchor: fitsRight ? "start" : "end", size: 13, className: "halo", bold: true))
             let barLabel = wrappedLabel(bar.label, x: centre, y: bottom + 18, maxWidth: slot - 8, anchor: "middle")
             nodes.append(barLabel.node)
             if !intervalText.isEmpty {

@@ -71,8 +71,11 @@ public struct ReportRun {
     ) throws(WorkflowError) -> Written {
         let zone = try loader.zone(zoneID)
         let result = try loader.comparison(zone, windows: windows, prefectureComparison: prefectureComparison)
-        return try writeOne(
-            CompareReportBuilder.document(result, settings: settings), baseName: ReportLinks.baseName(compare: zone.id))
+        var document = CompareReportBuilder.document(result, settings: settings)
+        document.dataThrough = try loader.accidentHistory(
+            through: result.after, scope: StationScope(station: zone.stationID)
+        ).dataThrough(limit: result.after.end)
+        return try writeOne(document, baseName: ReportLinks.baseName(compare: zone.id))
     }
 
     /// Every zone, station and the prefecture report, and `index.html` linking them (`report all`); with
@@ -117,6 +120,8 @@ public struct ReportRun {
             {
                 var compare = CompareReportBuilder.document(evaluation, settings: settings)
                 compare.indexFileName = ReportLinks.index
+                compare.dataThrough = analytics.accidentHistory?.dataThrough(
+                    stations: [zone.stationID], limit: evaluation.after.end)
                 compareEntries.append(
                     .compare(
                         zone, station: station,
