@@ -186,8 +186,8 @@ enum TrendSections {
             let label = averageLabel(toDate.averageYears, w: w)
             if let percent = toDate.changeFromAveragePercent {
                 let size = NumberFormat.fixed(percent.magnitude, digits: 1)
-                japanese += "、\(label) (\(base)件) より\(size)%\(percent < 0 ? "少ない" : "多い")。"
-                english += ", and \(size)% \(percent < 0 ? "fewer" : "more") than the \(label) (\(base))."
+                japanese += "、\(label)の\(base)件より\(size)%\(percent < 0 ? "少ない" : "多い")。"
+                english += ", and \(size)% \(percent < 0 ? "fewer" : "more") than the \(label) of \(base)."
             } else {
                 japanese += "、\(label)は\(base)件。"
                 english += "; the \(label) is \(base)."
