@@ -16,7 +16,7 @@ enum BeforeAfterSections {
                     kind: .dataGap,
                     text: w(
                         "\(name)期間に事故データのない署月が\(gaps.count)あります (\(examples)\(gaps.count > 4 ? " など" : ""))。0件ではなく欠損のため、以下の推定は信頼できません。データのある期間で比較してください。",
-                        "The \(name) window has \(gaps.count) station-month(s) without accident records (\(examples)"
+                        "The \(name) window has \(w.counted(gaps.count, "station-month")) without accident records (\(examples)"
                             + "\(gaps.count > 4 ? "…" : "")): missing, not zero, so the estimates below are not "
                             + "reliable. Compare windows inside the loaded months.")))
         }

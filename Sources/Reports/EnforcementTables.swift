@@ -17,7 +17,8 @@ enum EnforcementTables {
         }
         func row(_ label: String, _ counts: [Outcome: Int]) -> [ReportCell] {
             let sum = counts.values.reduce(0, +)
-            return [.text(label)] + Outcome.allCases.map { .integer(counts[$0] ?? 0) }
+            return [.text(label)]
+                + Outcome.allCases.map { w.outcomeCell($0, count: counts[$0] ?? 0, spanEnd: period.end) }
                 + [.integer(sum), total > 0 ? .percent(Double(sum) / Double(total), digits: 1) : .missing]
         }
         var outcomeTotals: [Outcome: Int] = [:]

@@ -77,6 +77,17 @@ extension IndexBuilder.Entry {
             fileName: fileName, note: station.id)
     }
 
+    /// A zone's before–after report (事前事後評価): its name and id, its station.
+    public static func compare(_ zone: Zone, station: Station?, fileName: String, language: ReportLanguage) -> Self {
+        let w = Wording(language: language)
+        let stationName = station.map { w.isJapanese ? "\($0.nameJA)警察署" : ($0.nameEN ?? $0.nameJA) } ?? zone.stationID
+        return Self(
+            group: .compare, title: "\(zone.name) (\(zone.id))", fileName: fileName,
+            note: w(
+                "\(stationName) · 指定 \(zone.designatedFrom) の前後",
+                "\(stationName) · around designation \(zone.designatedFrom)"))
+    }
+
     /// A zone report's entry: its name and id, its station and kind, and 「指定終了」 when its designation ended
     /// before `period`.
     public static func zone(

@@ -161,7 +161,7 @@ enum PlanSections {
             ],
             rows: subjects.map { subject, target in
                 [
-                    .text(subject), .text("-\(NumberFormat.fixed(target.targetPercent, digits: 0))%"),
+                    .text(subject), .percent(-target.targetPercent / 100, digits: 0),
                     .integer(target.accidents), .integer(target.accidentsLastYear),
                     .change(now: target.accidents, before: target.accidentsLastYear),
                     .text(targetVerdict(target, w: w)),
@@ -224,7 +224,7 @@ enum PlanSections {
                 }
                 return [.text(line.name)] + measures.map { percentCell(line.attainment, $0) } + [
                     .text(behind.isEmpty ? w("なし", "none") : behind.joined(separator: w("、", "; "))),
-                    line.target.map { .text("-\(NumberFormat.fixed($0.targetPercent, digits: 0))%") } ?? .missing,
+                    line.target.map { .percent(-$0.targetPercent / 100, digits: 0) } ?? .missing,
                     .change(now: line.accidents.now, before: line.accidents.lastYear),
                     line.target.map { .text(targetVerdict($0, w: w)) } ?? .text(w("目標なし", "no target")),
                 ]

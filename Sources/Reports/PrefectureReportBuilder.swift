@@ -84,7 +84,8 @@ public enum PrefectureReportBuilder {
             rows: stations.enumerated().map { index, item in
                 let (station, sums, stationAttainment) = item
                 return [
-                    .integer(index + 1), .text(w.station(station, id: station.id)),
+                    .integer(index + 1),
+                    .link(w.station(station, id: station.id), fileName: ReportLinks.station(station.id)),
                     .integer(analytics.zones(of: station.id).filter { $0.isInForce(during: analytics.period) }.count),
                     .integer(sums.accidents),
                     .integer(sums.accidentsLastYear), .change(now: sums.accidents, before: sums.accidentsLastYear),
@@ -130,8 +131,10 @@ public enum PrefectureReportBuilder {
                         .text("\(NumberFormat.fixed($0.lower))–\($0.upper.map { NumberFormat.fixed($0) } ?? "∞")")
                     } ?? .missing
                 return [
-                    .integer(index + 1), .text(w.zone(zone)),
-                    .text(w.station(analytics.station(zone.stationID), id: zone.stationID)),
+                    .integer(index + 1), .link(w.zone(zone), fileName: ReportLinks.zone(zone.id)),
+                    .link(
+                        w.station(analytics.station(zone.stationID), id: zone.stationID),
+                        fileName: ReportLinks.station(zone.stationID)),
                     .integer(check.accidents), .integer(check.accidentsLastYear),
                     .number(check.rateRatio.map { $0.ratio ?? .infinity }, digits: 2), interval,
                     .text(significance(check.rateRatio, w: w)),
@@ -257,6 +260,7 @@ public enum PrefectureReportBuilder {
                                 analytics.recommendations, analytics: analytics, caption: w("提案の一覧", "Recommendations"),
                                 w: w))
                     ]),
+            TrendSections.section(analytics, w: w),
         ]
         return ReportDocument(
             title: w("県全体 自転車指導取締り PDCA レポート", "Prefecture: bicycle guidance and enforcement PDCA report"),
@@ -264,7 +268,8 @@ public enum PrefectureReportBuilder {
                 "警察署 \(analytics.stations.count)署 · 重点 \(activeZones.count)か所 · 期間 \(w.span(period)) (前年同期と比較)",
                 "\(analytics.stations.count) stations · \(activeZones.count) zones · \(w.span(period)) (against the same span last year)"
             ),
-            language: settings.language, generatedAt: settings.generatedAt, kpis: kpis, caveats: caveats,
+            language: settings.language, generatedAt: settings.generatedAt,
+            kpis: kpis + [TrendSections.headline(analytics, w: w)], caveats: caveats,
             sections: sections)
     }
 

@@ -156,7 +156,7 @@ enum RecommendationText {
             },
             denominatorNote: w(
                 "提案の件数: \(items.count)件。緊急度の順 (高: 取締りをしても事故が減らない重点、死亡・重傷のある重点外の多発地点、計画の\(NumberFormat.fixed(analytics.thresholds.urgentUnderPlanPercent, digits: 0))%未満の指標; 中: その他の計画未達・多発地点・集中取締り日なし; 低: 維持・解除の検討)、同じ緊急度では問題の大きい順。計画未達 = 活動回数・人時間・指導警告・検挙のいずれかが計画・目標の\(NumberFormat.fixed(analytics.thresholds.underPlanPercent, digits: 0))%未満。活動を移す曜日・時間帯は、重点の事故 (今期と前年) を曜日×3時間帯に数え、発生時刻のある事故が\(analytics.thresholds.minimumAccidentsForTiming)件以上のとき\(analytics.thresholds.minimumAccidentsPerTimeCell)件以上の枠を多い順に最大\(analytics.thresholds.maximumTimeCells)つ示します。基準は bikepdca act の既定値 (取締り30件以上、事故5件以上で判定)。",
-                "\(items.count) recommendations, by urgency (high: a zone whose accidents did not fall despite enforcement, a "
+                "\(w.counted(items.count, "recommendation")), by urgency (high: a zone whose accidents did not fall despite enforcement, a "
                     + "hot spot with a fatal or serious accident, a measure below \(NumberFormat.fixed(analytics.thresholds.urgentUnderPlanPercent, digits: 0))% "
                     + "of plan; medium: other under-plan items, hot spots and months without a concentrated day; low: "
                     + "maintenance or lifting), then by the size of the problem. Under plan = operations, officer-hours, "

@@ -68,6 +68,7 @@ public enum StationReportBuilder {
                 zoneCells(
                     w.zone(zone), kind, row, operations: analytics.planAttainment(station: stationID, zoneID: zone.id),
                     w: w))
+            zoneRows[zoneRows.count - 1][0] = .link(w.zone(zone), fileName: ReportLinks.zone(zone.id))
         }
         if let outside = analytics.zoneRow(station: stationID, zone: MetricKey.outsideZones) {
             zoneRows.append(
@@ -230,13 +231,16 @@ public enum StationReportBuilder {
                             RecommendationText.table(
                                 recommendations, analytics: analytics, caption: w("この署への提案", "Recommendations"), w: w))
                     ]))
+        sections.append(TrendSections.section(analytics, stationID: stationID, w: w))
         return ReportDocument(
             title: w(
                 "\(stationName) 自転車指導取締り PDCA レポート", "\(stationName): bicycle guidance and enforcement PDCA report"),
             subtitle: w(
                 "署コード \(stationID) · 重点 \(zones.count)か所 · 期間 \(w.span(period)) (前年同期と比較)",
-                "Station \(stationID) · \(zones.count) zone(s) · \(w.span(period)) (against the same span last year)"),
-            language: settings.language, generatedAt: settings.generatedAt, kpis: kpis, caveats: caveats,
+                "Station \(stationID) · \(w.counted(zones.count, "zone")) · \(w.span(period)) (against the same span last year)"
+            ),
+            language: settings.language, generatedAt: settings.generatedAt,
+            kpis: kpis + [TrendSections.headline(analytics, stationID: stationID, w: w)], caveats: caveats,
             sections: sections)
     }
 

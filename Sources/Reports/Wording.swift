@@ -84,6 +84,12 @@ struct Wording: Sendable {
         isJapanese ? "\(count)/\(total)か月" : "\(count) of \(total)"
     }
 
+    /// An English count with its noun, grouped and in the right number: `1 station-month`, `1,234 zones`
+    /// (never `zone(s)`); `plural` defaults to the noun with `s`.
+    func counted(_ count: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(NumberFormat.grouped(count)) \(count == 1 ? singular : plural ?? singular + "s")"
+    }
+
     /// A count with its unit: 「12件」 / "12".
     func count(_ value: Int) -> String {
         isJapanese ? "\(NumberFormat.grouped(value))件" : NumberFormat.grouped(value)
@@ -95,6 +101,18 @@ struct Wording: Sendable {
         if let station { command += " --station \(station)" }
         if let zone { command += " --zone \(zone)" }
         return self("記録の一覧: \(command)", "Records: \(command)")
+    }
+}
+
+extension Wording {
+    /// 「制度開始前」 / "not yet": what a blue-ticket (青切符) count of a span that ends before 2026-04-01 shows.
+    var beforeBlueTickets: String { self("制度開始前", "not yet") }
+
+    /// A count of `outcome` over a span ending on `end`: 「制度開始前」 instead of 0 for blue tickets (青切符)
+    /// before the system began on 2026-04-01, the count otherwise. Every table with a blue-ticket column uses it.
+    func outcomeCell(_ outcome: Outcome, count: Int, spanEnd end: LocalDate) -> ReportCell {
+        outcome == .blueTicket && count == 0 && end < blueTicketStartDate
+            ? .notApplicable(beforeBlueTickets) : .integer(count)
     }
 }
 
@@ -142,10 +160,13 @@ func dataGapCaveats(_ missing: [MissingStationMonth], w: Wording) -> [String] {
         default: name = w("事故 (前年同期)", "accidents (same span last year)")
         }
         let examples = items.prefix(6).map { "\($0.stationID) \($0.month)" }.joined(separator: ", ")
-        let more = items.count > 6 ? w(" ほか\(items.count - 6)件", " and \(items.count - 6) more") : ""
+        let more =
+            items.count > 6
+            ? w(" ほか\(NumberFormat.grouped(items.count - 6))件", " and \(NumberFormat.grouped(items.count - 6)) more")
+            : ""
         return w(
             "\(name)データの未提出: \(items.count)署月 (\(examples)\(more))。未提出の月は0件ではなく欠損として扱い、その月に依存する数値は不完全です。",
-            "No \(name) records for \(items.count) station-month(s) (\(examples)\(more)): missing, not zero; "
+            "No \(name) records for \(w.counted(items.count, "station-month")) (\(examples)\(more)): missing, not zero; "
                 + "figures that depend on them are incomplete.")
     }
 }

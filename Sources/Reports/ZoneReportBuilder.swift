@@ -102,6 +102,7 @@ public enum ZoneReportBuilder {
         if let displacement = detail.displacement {
             sections.append(ZoneVerdictSection.displacementSection(displacement, w: w))
         }
+        sections.append(TrendSections.section(analytics, zone: zone, w: w))
         sections.append(VerdictWording.glossary(w: w))
 
         return ReportDocument(
@@ -112,7 +113,8 @@ public enum ZoneReportBuilder {
                 "\(stationName) · \(zone.id) · 期間 \(w.span(period)) · 指定 \(zone.designatedFrom)\(zone.reason.map { " · 指定理由: \($0)" } ?? "")",
                 "\(stationName) · \(zone.id) · \(w.span(period)) · designated \(zone.designatedFrom)\(zone.reason.map { " · reason: \($0)" } ?? "")"
             ),
-            language: settings.language, generatedAt: settings.generatedAt, kpis: kpis, caveats: caveats,
+            language: settings.language, generatedAt: settings.generatedAt,
+            kpis: kpis + [TrendSections.headline(analytics, zone: zone, w: w)], caveats: caveats,
             sections: sections)
     }
 
@@ -132,7 +134,8 @@ public enum ZoneReportBuilder {
                 activities ? .integer(month.operations) : .missing,
                 activities ? .attainment(Double(month.operations), of: month.plannedOperations) : .missing,
                 activities ? .integer(month.concentratedDays) : .missing,
-                enforcement ? .integer(month.warnings) : .missing, enforcement ? .integer(month.blue) : .missing,
+                enforcement ? .integer(month.warnings) : .missing,
+                enforcement ? w.outcomeCell(.blueTicket, count: month.blue, spanEnd: month.month.lastDay) : .missing,
                 enforcement ? .integer(month.red) : .missing,
                 enforcement ? .integer(month.warnings + month.blue + month.red) : .missing,
             ])
@@ -153,7 +156,9 @@ public enum ZoneReportBuilder {
             totals: [
                 .text(w("計", "Total")), .decimal(totals.plannedOperations, digits: 1), .integer(totals.operations),
                 .attainment(Double(totals.operations), of: totals.plannedOperations), .integer(totals.concentratedDays),
-                .integer(totals.warnings), .integer(totals.blue), .integer(totals.red),
+                .integer(totals.warnings),
+                w.outcomeCell(.blueTicket, count: totals.blue, spanEnd: analytics.period.end),
+                .integer(totals.red),
                 .integer(totals.warnings + totals.blue + totals.red),
             ],
             denominatorNote: w(
@@ -162,7 +167,7 @@ public enum ZoneReportBuilder {
                     + "(all kinds). Held % = held ÷ planned. Stops: enforcement records attributed to this zone. — = not "
                     + "delivered (not zero). \(w.explain("activities", period: analytics.period, zone: zone.id))"))
         let trend = MonthlyTrendChart(
-            title: w("月別の取締り件数 (指導警告・検挙)", "Warnings and tickets by month"),
+            title: w("月別の取締り件数 (指導警告・青切符・赤切符)", "Warnings and tickets by month"),
             series: [
                 MonthlyTrendChart.Series(
                     name: w("指導警告", "Warnings"),
@@ -170,9 +175,15 @@ public enum ZoneReportBuilder {
                         .init(month: $0.month, value: $0.enforcementDelivered ? Double($0.warnings) : nil)
                     }),
                 MonthlyTrendChart.Series(
-                    name: w("検挙 (青切符・赤切符)", "Tickets (blue + red)"),
+                    name: w("青切符 (2026年4月〜)", "Blue tickets (from April 2026)"),
                     points: monthly.months.map {
-                        .init(month: $0.month, value: $0.enforcementDelivered ? Double($0.blue + $0.red) : nil)
+                        let exists = $0.enforcementDelivered && $0.month >= blueTicketStartDate.yearMonth
+                        return MonthlyTrendChart.Point(month: $0.month, value: exists ? Double($0.blue) : nil)
+                    }),
+                MonthlyTrendChart.Series(
+                    name: w("赤切符", "Red tickets"),
+                    points: monthly.months.map {
+                        .init(month: $0.month, value: $0.enforcementDelivered ? Double($0.red) : nil)
                     }),
             ],
             markers: designationMarkers(zone, w: w), valueLabel: w("件数", "count"),
@@ -388,7 +399,7 @@ public enum ZoneReportBuilder {
                 "\(zone.name) の地図 (\(w.span(analytics.period)))", "Map of \(zone.name) (\(w.span(analytics.period)))"),
             geometry: zone.geometry, bufferMetres: zone.bufferMetres ?? Zone.defaultRouteBufferMetres,
             accidents: accidents.points, enforcement: enforcement.points, note: "")
-        map.enforcementCellLabel = w("約{m} m 四方ごと", "per {m} m cell")
+        map.enforcementCellLabel = w("約{m} m 四方ごと", "{m} m grid")
         if let displacement = detail.displacement {
             let ring = NumberFormat.grouped(Int(displacement.ringMetres))
             map.ring = ZoneMapChart.Ring(

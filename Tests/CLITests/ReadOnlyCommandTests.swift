@@ -105,7 +105,8 @@ struct ReadOnlyCommandTests {
         for arguments in [
             ["status"], ["status", "--detail"], ["metrics", "--period", "FY2025"],
             ["report", "all", "--period", "FY2025", "--out", reports], ["qa"], ["hotspots", "--period", "FY2025"],
-            ["act", "--period", "FY2025"], ["compare", "--zone", "58101-D01"],
+            ["act", "--period", "FY2025"],
+            ["compare", "--zone", "58101-D02", "--before", "2025-04..2025-09", "--after", "2025-10..2026-03"],
         ] {
             let run = try CommandLineRun(arguments, database: database)
             #expect(run.status == 0, "\(arguments): \(run.stderr)")

@@ -20,9 +20,44 @@ import Testing
     @Test func writesBOMCRLFAndPlainNumbersByDefault() {
         let bytes = CSVRenderer().csv(for: Self.table)
         let expected =
-            "\u{FEFF}部門,件数,構成比,時間\r\n\"交通, 第1係\",1234,53.5%,0.00\r\n地域,,,\r\n計,1234,100.0%,836.8\r\n\r\n"
+            "\u{FEFF}部門,件数,構成比 (%),時間\r\n\"交通, 第1係\",1234,53.5,0.00\r\n地域,,,\r\n計,1234,100.0,836.8\r\n\r\n"
             + "件数 (分母: 当該期間の全取締件数)\r\n"
         #expect(bytes == Array(expected.utf8))
+    }
+
+    @Test("numbers stay numbers (a negative percentage too); only formula-like text is neutralised")
+    func numbersAreNumbersAndTextIsNeutralised() {
+        let table = ReportTable(
+            caption: "増減",
+            columns: [
+                ReportColumn("名前"), ReportColumn("増減率"), ReportColumn("実施率 %"), ReportColumn("差"),
+                ReportColumn("青切符"),
+            ],
+            rows: [
+                [
+                    .text("=HYPERLINK(\"x\")"), .percent(-0.109, digits: 1), .percent(-0.5, digits: 1), .integer(-3),
+                    .notApplicable("制度開始前"),
+                ],
+                [.text("-減少"), .percent(0.25, digits: 1), .missing, .decimal(-0.25, digits: 2), .integer(4)],
+                [.text("+1"), .missing, .missing, .missing, .missing],
+                [.text("@SUM(A1)"), .missing, .missing, .missing, .missing],
+                [.text("\tタブ"), .missing, .missing, .missing, .missing],
+                [.link("中央警察署", fileName: "station_58101.html"), .missing, .missing, .missing, .missing],
+                [.text("中央 -1"), .missing, .missing, .missing, .missing],
+            ],
+            denominatorNote: "-分母")
+        let text = String(decoding: CSVRenderer(writesByteOrderMark: false).csv(for: table), as: UTF8.self)
+        let lines = text.components(separatedBy: "\r\n")
+        // A percentage column gets "(%)" unless its heading already says %; the values are plain numbers.
+        #expect(lines[0] == "名前,増減率 (%),実施率 %,差,青切符")
+        #expect(lines[1] == "\"'=HYPERLINK(\"\"x\"\")\",-10.9,-50.0,-3,")
+        #expect(lines[2] == "'-減少,25.0,,-0.25,4")
+        #expect(lines[3] == "'+1,,,,")
+        #expect(lines[4] == "'@SUM(A1),,,,")
+        #expect(lines[5] == "'\tタブ,,,,")
+        #expect(lines[6] == "中央警察署,,,,")
+        #expect(lines[7] == "中央 -1,,,,")
+        #expect(lines[9] == "'-分母")
     }
 
     @Test func canLeaveOutTheBOM() {

@@ -30,21 +30,28 @@ import Testing
     static let allowedElements: Set<String> = [
         "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section", "h1", "h2", "p", "div",
         "span", "aside", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "figure", "figcaption",
-        "ul", "li", "a", "svg", "text", "line", "rect", "circle", "polyline", "polygon", "path",
+        "ul", "li", "a", "nav", "strong", "svg", "text", "tspan", "line", "rect", "circle", "polyline", "polygon",
+        "path",
     ]
     static let allowedAttributes: Set<String> = [
         "lang", "charset", "http-equiv", "content", "name", "class", "role", "aria-label", "aria-labelledby", "id",
         "scope", "href", "width", "height", "viewBox", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "d",
-        "points", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray",
+        "points", "dy", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity",
+        "stroke-dasharray",
         "stroke-linecap", "stroke-linejoin", "font-size", "font-weight", "text-anchor", "transform",
     ]
 
-    /// How the payload must appear as element text: `&`, `<`, `>` escaped (written here, not by the renderer).
+    /// How the payload must appear as element text: `&`, `<`, `>` escaped, NUL and the bidirectional override and
+    /// isolate controls (U+202A…U+202E, U+2066…U+2069) shown as U+FFFD (written here, not by the renderer).
     static func expectedText(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        var result = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
-            // A bidi override would make an id read reversed: shown as a replacement mark.
-            .replacingOccurrences(of: "\u{202E}", with: "\u{FFFD}")
+        for control in Array(0x202A...0x202E) + Array(0x2066...0x2069) {
+            if let scalar = Unicode.Scalar(control) {
+                result = result.replacingOccurrences(of: String(Character(scalar)), with: "\u{FFFD}")
+            }
+        }
+        return result
     }
 
     @Test(arguments: corpus)

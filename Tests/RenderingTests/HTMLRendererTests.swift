@@ -42,7 +42,10 @@ import Testing
         #expect(css.contains("\"Hiragino Kaku Gothic ProN\", \"Hiragino Sans\", \"Noto Sans CJK JP\""))
         #expect(css.contains("\"Yu Gothic\", YuGothic, Meiryo, sans-serif"))
         #expect(css.contains("@page { size: A4;"))
-        #expect(css.contains(".kpi, .caveat, figure, table, .table-wrap { break-inside: avoid;"))
+        #expect(css.contains(".kpi, .kpis, .caveat, figure, table, .table-wrap, .table-block, .chart-row {"))
+        // A table's note stays with it; names in a table's first columns never wrap inside a word.
+        #expect(css.contains(".denominator, .chart-note { break-before: avoid;"))
+        #expect(css.contains("td.align-leading:is(:first-child, :nth-child(2)), td a { word-break: keep-all; }"))
     }
 
     @Test(arguments: ReportLanguage.allCases)

@@ -52,7 +52,7 @@ struct LiftedZoneTests {
             analytics: analytics, settings: ReportSettings(generatedAt: "2026-12-01"))
         let ranking = try #require(document.tables.first { $0.caption.contains("重点地区・路線の順位") })
         let names = ranking.rows.compactMap { row -> String? in
-            guard row.count > 1, case .text(let name) = row[1] else { return nil }
+            guard row.count > 1, case .link(let name, _) = row[1] else { return nil }
             return name
         }
         #expect(!names.contains { $0.contains(Self.lifted) })
@@ -76,7 +76,8 @@ struct LiftedZoneTests {
         let station = StationReportBuilder.document(
             stationID: "58102", analytics: analytics, settings: ReportSettings(generatedAt: "2026-12-01"))
         let zones = try #require(station.tables.first { $0.caption.contains("重点地区・路線別") })
-        let row = try #require(zones.rows.first { $0.first == .text("臨港道路線 (58102-R01)") })
+        let row = try #require(
+            zones.rows.first { $0.first == .link("臨港道路線 (58102-R01)", fileName: "zone_58102-R01.html") })
         #expect(row[1] == .text("重点路線 · 指定終了 (2024-09-30)"))
         #expect(!analytics.recommendations.contains { $0.zoneID == Self.lifted })
         let entry = IndexBuilder.Entry.zone(

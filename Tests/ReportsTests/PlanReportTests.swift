@@ -70,8 +70,8 @@ struct PlanReportTests {
                 return nil
             }.first)
         #expect(targets.rows.first?[0] == .text("署全体"))
-        #expect(targets.rows.first?[1] == .text("-10%"))
-        #expect(targets.rows.dropFirst().allSatisfy { $0[1] == .text("-20%") }, "each zone's own 20 %")
+        #expect(targets.rows.first?[1] == .percent(-0.1, digits: 0))
+        #expect(targets.rows.dropFirst().allSatisfy { $0[1] == .percent(-0.2, digits: 0) }, "each zone's own 20 %")
     }
 
     @Test("station 58101: the bicycle's role, the counterpart and who was stopped, totalled to the station's records")
@@ -114,7 +114,12 @@ struct PlanReportTests {
         let difference = try #require(columns.firstIndex(of: "前年との差"))
         let few = try #require(columns.firstIndex(of: "件数僅少"))
         for row in ranking.rows {
-            guard case .text(let name) = row[1], let id = name.split(separator: "(").last?.dropLast() else {
+            let cellText: String? =
+                switch row[1] {
+                case .text(let name), .link(let name, _): name
+                default: nil
+                }
+            guard let name = cellText, let id = name.split(separator: "(").last?.dropLast() else {
                 Issue.record("zone cell")
                 continue
             }

@@ -20,6 +20,9 @@ public struct PeriodAnalytics: Sendable {
     public var thresholds: ActThresholds
     /// Accidents by bicycle role and counterpart, enforcement by vehicle and age band (empty when not loaded).
     public var breakdowns = RecordBreakdowns()
+    /// Every stored month's accidents of the scope up to the period's end, for the multi-year trend and the
+    /// fiscal year to date (`AccidentTrend`); `nil` when not loaded.
+    public var accidentHistory: AccidentHistory?
 
     /// Creates the bundle.
     public init(

@@ -2,11 +2,12 @@ import CSVSupport
 
 /// Writes every table of a ``ReportDocument`` as an Excel-ready CSV file through `CSVSupport.CSVWriter`:
 /// UTF-8 with a byte-order mark by default, RFC 4180 quoting, CRLF line ends, and formula-like text cells
-/// (`=`, `+`, `-`, `@`, tab, CR) neutralised with a leading apostrophe.
+/// (`=`, `+`, `-`, `@`, a control character) neutralised with a leading apostrophe; numbers are never
+/// neutralised.
 ///
 /// Each file holds the column headings, the rows, the totals row if any, then an empty line and the table's
-/// denominator note, so the file says what it counts. Numbers are written without thousands separators
-/// (`1234`, `0.81`, `12.5%`), so Excel reads them as numbers.
+/// denominator note, so the file says what it counts. Numbers are written without thousands separators and
+/// percentages without `%` under a heading marked `(%)` (`1234`, `0.81`, `-12.5`), so Excel reads them as numbers.
 public struct CSVRenderer: Sendable {
     /// Whether files start with a UTF-8 byte-order mark (Excel on Japanese Windows needs it). Default `true`;
     /// `--no-bom` turns it off.
@@ -50,32 +51,56 @@ public struct CSVRenderer: Sendable {
     }
 
     /// The CSV bytes of one table.
+    ///
+    /// A cell that holds a number is written as a number: counts and decimals plain, a percentage as its number
+    /// of percent (`-10.9`) under a heading that says `(%)`. Only text is neutralised, and only when it starts
+    /// like a formula (`=`, `+`, `-`, `@`) or with a control character.
     public func csv(for table: ReportTable) -> [UInt8] {
-        var writer = CSVWriter(neutralizesFormulas: true, writesByteOrderMark: writesByteOrderMark)
+        var writer = CSVWriter(neutralizesFormulas: false, writesByteOrderMark: writesByteOrderMark)
         let width = table.columns.count
         func fields(_ row: [ReportCell]) -> [String] {
             (0..<width).map { index in index < row.count ? Self.field(row[index]) : "" }
         }
-        writer.appendRow(table.columns.map(\.title))
+        let allRows = table.rows + (table.totals.map { [$0] } ?? [])
+        let headings = table.columns.enumerated().map { index, column in
+            let isPercent = allRows.contains { row in
+                guard index < row.count, case .percent = row[index] else { return false }
+                return true
+            }
+            return Self.neutralized(
+                isPercent && !column.title.contains("%") ? "\(column.title) (%)" : column.title)
+        }
+        writer.appendRow(headings)
         for row in table.rows { writer.appendRow(fields(row)) }
         if let totals = table.totals { writer.appendRow(fields(totals)) }
         if !table.denominatorNote.isEmpty {
             writer.appendRow([""])
-            writer.appendRow([table.denominatorNote])
+            writer.appendRow([Self.neutralized(table.denominatorNote)])
         }
         return writer.data
     }
 
-    /// A cell as written to CSV: numbers plain, no value as an empty field.
+    /// A cell as written to CSV: numbers plain (a percentage as its number of percent, without `%`), text
+    /// neutralised, no value as an empty field.
     static func field(_ cell: ReportCell) -> String {
         switch cell {
-        case .text(let text): text
+        case .text(let text), .link(let text, _): neutralized(text)
         case .integer(let value): String(value)
         case .decimal(let value, let digits):
             value.isFinite ? NumberFormat.fixed(value, digits: digits, grouping: false) : ""
         case .percent(let value, let digits):
-            value.isFinite ? NumberFormat.fixed(value * 100, digits: digits, grouping: false) + "%" : ""
-        case .missing: ""
+            value.isFinite ? NumberFormat.fixed(value * 100, digits: digits, grouping: false) : ""
+        case .missing, .notApplicable: ""
+        }
+    }
+
+    /// Text as a spreadsheet should show it: a leading apostrophe when it starts with `=`, `+`, `-`, `@` or a
+    /// control character (tab, CR, LF, …), so it is never evaluated as a formula.
+    static func neutralized(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first else { return text }
+        switch first {
+        case "=", "+", "-", "@": return "'" + text
+        default: return first.value < 0x20 || first.value == 0x7F ? "'" + text : text
         }
     }
 }

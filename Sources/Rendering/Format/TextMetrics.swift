@@ -24,6 +24,48 @@ enum TextMetrics {
         return result + "…"
     }
 
+    /// `text` broken into lines no wider than `maxWidth` pixels at `fontSize`: between words for Latin text
+    /// (never inside a word), between characters for Japanese, never before closing punctuation. A single word
+    /// wider than the line stays whole on its own line (the caller gives the room or a shorter text).
+    static func lines(_ text: String, toWidth maxWidth: Double, fontSize: Double) -> [String] {
+        guard width(text, fontSize: fontSize) > maxWidth else { return [text] }
+        // The pieces a line may break between: a Latin word with the space before it, or one CJK character.
+        var pieces: [String] = []
+        var word = ""
+        for character in text {
+            let isWide = character.unicodeScalars.first.map { emWidth($0) >= 1 } ?? false
+            if character == " " {
+                if !word.isEmpty { pieces.append(word) }
+                word = " "
+            } else if isWide {
+                if !word.isEmpty { pieces.append(word) }
+                word = ""
+                // Closing punctuation stays with the character before it.
+                if "、。）」』】〕・ー".contains(character), let last = pieces.popLast() {
+                    pieces.append(last + String(character))
+                } else {
+                    pieces.append(String(character))
+                }
+            } else {
+                word.append(character)
+            }
+        }
+        if !word.isEmpty { pieces.append(word) }
+        var result: [String] = []
+        var line = ""
+        for piece in pieces {
+            let candidate = line + piece
+            if line.isEmpty || width(candidate, fontSize: fontSize) <= maxWidth {
+                line = line.isEmpty && piece.hasPrefix(" ") ? String(piece.dropFirst()) : candidate
+            } else {
+                result.append(line)
+                line = piece.hasPrefix(" ") ? String(piece.dropFirst()) : piece
+            }
+        }
+        if !line.isEmpty { result.append(line) }
+        return result
+    }
+
     private static func emWidth(_ scalar: Unicode.Scalar) -> Double {
         switch scalar.value {
         case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: 0  // combining marks, zero-width, selectors

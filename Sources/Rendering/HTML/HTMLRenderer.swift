@@ -48,9 +48,25 @@ public struct HTMLRenderer: Sendable {
     /// The body in reading order: header, KPI cards, the document's caveats, the sections, footer.
     private func body(_ document: ReportDocument, context: inout RenderContext) -> [MarkupNode] {
         let strings = context.strings
-        var headerChildren: [MarkupNode] = [.element("h1", [:], [.text(document.title)])]
+        var headerChildren: [MarkupNode] = []
+        if let index = document.indexFileName {
+            headerChildren.append(
+                .element(
+                    "nav", ["class": "back", "aria-label": strings.reportsHeading],
+                    [HTMLRenderer.anchor("← " + strings.backToIndex, fileName: index)]))
+        }
+        headerChildren.append(.element("h1", [:], [.text(document.title)]))
         if !document.subtitle.isEmpty {
             headerChildren.append(.element("p", ["class": "subtitle"], [.text(document.subtitle)]))
+        }
+        if let through = document.dataThrough {
+            headerChildren.append(
+                .element(
+                    "p", ["class": "data-through"],
+                    [
+                        .element("strong", [:], [.text("\(strings.dataThrough): \(through)")]),
+                        .text(" · " + strings.provisional),
+                    ]))
         }
         headerChildren.append(
             .element("p", ["class": "generated"], [.text("\(strings.generatedAt): \(document.generatedAt)")]))
@@ -134,8 +150,7 @@ public struct HTMLRenderer: Sendable {
         func cells(_ row: [ReportCell], tag: StaticString) -> [MarkupNode] {
             columns.enumerated().map { index, column in
                 let cell = index < row.count ? row[index] : .missing
-                return .element(
-                    tag, ["class": "align-\(column.alignment.rawValue)"], [.text(HTMLRenderer.display(cell))])
+                return .element(tag, ["class": "align-\(column.alignment.rawValue)"], [HTMLRenderer.content(cell)])
             }
         }
         var parts: [MarkupNode] = [
@@ -175,13 +190,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func link(_ link: ReportLink) -> MarkupNode {
-        var children: [MarkupNode]
-        // Only a plain file name beside this one becomes a link: no scheme, no folder, nothing to escape to.
-        if !link.fileName.isEmpty, safeFileName(link.fileName) == link.fileName, !link.fileName.contains(":") {
-            children = [.element("a", ["href": link.fileName], [.text(link.title)])]
-        } else {
-            children = [.text(link.title)]
-        }
+        var children = [HTMLRenderer.anchor(link.title, fileName: link.fileName)]
         if !link.note.isEmpty {
             children.append(.text(" "))
             children.append(.element("span", ["class": "link-note"], [.text(link.note)]))
@@ -200,10 +209,29 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
+    /// `title` linking to `fileName`, or the title alone when the file name is not a plain name in the same
+    /// folder (no scheme, no folder, nothing to escape to).
+    static func anchor(_ title: String, fileName: String) -> MarkupNode {
+        guard !fileName.isEmpty, safeFileName(fileName) == fileName, !fileName.contains(":") else {
+            return .text(title)
+        }
+        return .element("a", ["href": fileName], [.text(title)])
+    }
+
+    /// A table cell's content: its text, a link for ``ReportCell/link(_:fileName:)``, the reason in a muted span
+    /// for ``ReportCell/notApplicable(_:)``.
+    static func content(_ cell: ReportCell) -> MarkupNode {
+        switch cell {
+        case .link(let text, let fileName): anchor(text, fileName: fileName)
+        case .notApplicable(let reason): .element("span", ["class": "not-applicable"], [.text(reason)])
+        default: .text(display(cell))
+        }
+    }
+
     /// A cell as shown in HTML: grouped numbers, fixed decimals, `—` for no value.
     static func display(_ cell: ReportCell) -> String {
         switch cell {
-        case .text(let text): text
+        case .text(let text), .link(let text, _), .notApplicable(let text): text
         case .integer(let value): NumberFormat.grouped(value)
         case .decimal(let value, let digits): NumberFormat.fixed(value, digits: digits)
         case .percent(let value, let digits): NumberFormat.fixed(value * 100, digits: digits) + "%"

@@ -18,6 +18,11 @@ enum ReportStyleSheet {
           overflow-wrap: anywhere; }
         .subtitle { margin: 0; color: var(--muted); font-size: 15px; overflow-wrap: anywhere; }
         .generated { margin: 2px 0 0; color: var(--muted); font-size: 13px; }
+        .data-through { margin: 2px 0 0; font-size: 13px; color: var(--muted); }
+        .data-through strong { color: var(--ink); }
+        .back { margin: 0 0 6px; font-size: 13px; }
+        .back a, td a { color: #005a8c; }
+        .not-applicable { color: var(--muted); font-size: 12px; white-space: nowrap; }
         .kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 12px;
           margin: 0 0 18px; }
         .kpi { border: 1px solid var(--rule); border-top: 4px solid var(--accent); border-radius: 6px;
@@ -36,7 +41,8 @@ enum ReportStyleSheet {
         table { border-collapse: collapse; min-width: 50%; font-size: 14px; }
         caption { text-align: left; font-weight: 700; padding: 0 0 6px; overflow-wrap: anywhere; }
         th, td { border-bottom: 1px solid var(--rule); padding: 5px 10px; vertical-align: top;
-          overflow-wrap: anywhere; }
+          overflow-wrap: break-word; }
+        td.align-leading:is(:first-child, :nth-child(2)), td a { word-break: keep-all; }
         thead th { border-bottom: 2px solid var(--ink); background: #f3f5f7; white-space: nowrap; }
         tbody tr:nth-child(even) td { background: #fafafa; }
         tfoot td { border-top: 2px solid var(--ink); font-weight: 700; background: #f3f5f7; }
@@ -65,7 +71,11 @@ enum ReportStyleSheet {
           h2 { font-size: 13pt; break-after: avoid; page-break-after: avoid; }
           .kpis { grid-template-columns: repeat(4, 1fr); gap: 8px; }
           .kpi-value { font-size: 20pt; }
-          .kpi, .caveat, figure, table, .table-wrap { break-inside: avoid; page-break-inside: avoid; }
+          .kpi, .kpis, .caveat, figure, table, .table-wrap, .table-block, .chart-row {
+            break-inside: avoid; page-break-inside: avoid; }
+          .caveat, .report-section > p { break-after: avoid; page-break-after: avoid; }
+          .denominator, .chart-note { break-before: avoid; page-break-before: avoid; }
+          .back { display: none; }
           .table-wrap { overflow: visible; }
           thead { display: table-header-group; }
           tfoot { display: table-footer-group; }

@@ -37,6 +37,15 @@ struct ReportStrings: Sendable {
             "Made with BikePDCA. This file makes no network requests.")
     }
     var reportsHeading: String { pick("レポート一覧", "Reports") }
+    var backToIndex: String { pick("レポート一覧へ", "All reports") }
+    var dataThrough: String { pick("データ最終日", "Data through") }
+    var provisional: String {
+        pick(
+            "直近の数値は速報値です (後から届く記録や訂正で変わることがあります)。",
+            "Recent figures are provisional: late or corrected records can change them.")
+    }
+    /// The label of the blue-ticket system's start (青切符制度開始) on charts that cross it.
+    var blueTicketStart: String { pick("青切符制度開始", "Blue tickets begin") }
 
     /// The heading of a caveat box.
     func caveatKind(_ kind: ReportCaveat.Kind) -> String {

@@ -1,3 +1,5 @@
+import BikePDCACore
+
 /// The language a report is written in: Japanese by default, English with `--lang en`.
 public enum ReportLanguage: String, Sendable, Hashable, CaseIterable {
     /// Japanese (日本語), the default.
@@ -28,6 +30,12 @@ public struct ReportDocument: Sendable, Hashable {
     public var caveats: [ReportCaveat]
     /// The body, in order.
     public var sections: [ReportSection]
+    /// The date of the latest record in the report's scope (データ最終日), printed under the title with the note
+    /// that recent figures are provisional (速報値); `nil` prints neither.
+    public var dataThrough: LocalDate?
+    /// The index of the report set this report belongs to (`index.html`), linked from the header; `nil` for a
+    /// report written on its own.
+    public var indexFileName: String?
 
     /// Creates a document; `language` defaults to Japanese and the lists to empty.
     public init(
@@ -155,5 +163,40 @@ public struct ReportLink: Sendable, Hashable {
         self.title = title
         self.fileName = fileName
         self.note = note
+    }
+}
+
+extension ReportDocument {
+    /// The document with each link's file name passed through `resolve`: a link to a file the run wrote keeps
+    /// (or gets) that file's actual name, a link to a file it did not write becomes plain text, so a report never
+    /// points at a missing file. Link cells of tables and ``ReportBlock/links(_:)`` entries are both resolved;
+    /// the index link is kept only when `resolve` knows it.
+    public func resolvingLinks(_ resolve: (String) -> String?) -> ReportDocument {
+        var document = self
+        document.indexFileName = indexFileName.flatMap(resolve)
+        func cell(_ cell: ReportCell) -> ReportCell {
+            guard case .link(let text, let fileName) = cell else { return cell }
+            return resolve(fileName).map { .link(text, fileName: $0) } ?? .text(text)
+        }
+        for sectionIndex in document.sections.indices {
+            for blockIndex in document.sections[sectionIndex].blocks.indices {
+                switch document.sections[sectionIndex].blocks[blockIndex] {
+                case .table(var table):
+                    table.rows = table.rows.map { $0.map(cell) }
+                    table.totals = table.totals.map { $0.map(cell) }
+                    document.sections[sectionIndex].blocks[blockIndex] = .table(table)
+                case .links(let links):
+                    document.sections[sectionIndex].blocks[blockIndex] = .links(
+                        links.map { link in
+                            var link = link
+                            link.fileName = resolve(link.fileName) ?? ""
+                            return link
+                        })
+                default:
+                    break
+                }
+            }
+        }
+        return document
     }
 }

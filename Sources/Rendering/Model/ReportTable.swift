@@ -66,4 +66,11 @@ public enum ReportCell: Sendable, Hashable {
     case percent(Double, digits: Int)
     /// No value (no data, not applicable): `—` in HTML, an empty field in CSV.
     case missing
+    /// A value that cannot exist for the span, with the reason shown in its place, e.g. 「制度開始前」 for blue
+    /// tickets (青切符) before 2026-04-01: the reason in HTML, an empty field in CSV (the column stays numeric).
+    case notApplicable(String)
+    /// Text that links to another report written beside this one, e.g. a station's name linking to
+    /// `station_58101.html`: a link in HTML (only when the file name is a plain name in the same folder), the
+    /// text alone in CSV.
+    case link(String, fileName: String)
 }

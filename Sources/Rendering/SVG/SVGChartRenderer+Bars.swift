@@ -1,6 +1,6 @@
 extension SVGChartRenderer {
-    /// Horizontal bars, stacked when there is more than one segment: labels on the left (cut with `…` when too
-    /// long, the full text in the tooltip), values inside segments that have room, the total at the end.
+    /// Horizontal bars, stacked when there is more than one segment: labels on the left (wrapped onto more lines
+    /// when too long, never cut), values inside segments that have room, the total at the end.
     func horizontalBars(
         title: String, id: String, segmentNames: [String], bars: [(label: String, values: [Double])], digits: Int,
         showsLegend: Bool
@@ -31,8 +31,9 @@ extension SVGChartRenderer {
             nodes += legend.nodes
             top = 14 + legend.height + 8
         }
+        let labelLines = bars.map { TextMetrics.lines($0.label, toWidth: labelWidth, fontSize: 12).count }
         let barHeight = 20.0
-        let pitch = 30.0
+        let pitch = max(30, Double(labelLines.max() ?? 1) * 14 + 8)
         let bottom = top + Double(bars.count) * pitch
         let height = bottom + 30
         func x(_ value: Double) -> Double { left + scale.fraction(value) * plotWidth }
@@ -48,9 +49,10 @@ extension SVGChartRenderer {
             let barTop = top + Double(index) * pitch + (pitch - barHeight) / 2
             let centreY = barTop + barHeight / 2 + 4
             nodes.append(
-                label(
-                    TextMetrics.truncated(bar.label, toWidth: labelWidth, fontSize: 12), x: left - 8, y: centreY,
-                    anchor: "end", size: 12))
+                wrappedLabel(
+                    bar.label, x: left - 8, y: centreY - Double(labelLines[index] - 1) * 12 * 1.15 / 2,
+                    maxWidth: labelWidth, anchor: "end", size: 12
+                ).node)
             var cursor = 0.0
             for (segment, value) in values(bar).enumerated() where value > 0 {
                 let colour = ChartPalette.category(segment)

@@ -12,10 +12,15 @@ extension SVGChartRenderer {
         let left = 64.0
         // The reference line's label sits right of the plot, where no bar can be under it.
         let hasReferenceLabel = chart.referenceLine?.isFinite == true && !chart.referenceLabel.isEmpty
-        let referenceLabel = TextMetrics.truncated(chart.referenceLabel, toWidth: 150, fontSize: 11)
-        let right = hasReferenceLabel ? 16 + TextMetrics.width(referenceLabel, fontSize: 11) : 24.0
+        // Labels wrap onto more lines rather than being cut: the reference label within 150 px, each bar's label
+        // and interval within its slot; the plot leaves room under it for the most lines.
+        let referenceLines = TextMetrics.lines(chart.referenceLabel, toWidth: 150, fontSize: 11)
+        let right =
+            hasReferenceLabel ? 16 + (referenceLines.map { TextMetrics.width($0, fontSize: 11) }.max() ?? 0) : 24.0
         let top = 28.0
-        let bottom = height - 62
+        let slotWidth = (width - left - right) / Double(chart.bars.count)
+        let labelLines = chart.bars.map { TextMetrics.lines($0.label, toWidth: slotWidth - 8, fontSize: 12).count }
+        let bottom = height - 62 - Double((labelLines.max() ?? 1) - 1) * 14
         let plotWidth = width - left - right
         let plotHeight = bottom - top
         func y(_ value: Double) -> Double { bottom - scale.fraction(value) * plotHeight }
@@ -76,20 +81,22 @@ extension SVGChartRenderer {
                     ? "\(strings.interval) \(lowerText)–\(NumberFormat.fixed(upper, digits: chart.digits))"
                     : strings.openInterval(lower: lowerText)
             }
-            // The value beside the bar's top, right of the whisker caps.
+            // The value beside the bar's top, right of the whisker caps; left of the bar when it would reach into
+            // the right margin, where the reference line's label is.
+            let valueWidth = TextMetrics.width(valueText, fontSize: 13)
+            let fitsRight = centre + barWidth / 2 + 4 + valueWidth <= left + plotWidth
             nodes.append(
                 label(
-                    valueText, x: centre + barWidth / 2 + 4, y: y(value) + 4, size: 13, className: "halo",
-                    bold: true))
-            nodes.append(
-                label(
-                    TextMetrics.truncated(bar.label, toWidth: slot - 8, fontSize: 12), x: centre, y: bottom + 18,
-                    anchor: "middle", size: 12))
+                    valueText, x: fitsRight ? centre + barWidth / 2 + 4 : centre - barWidth / 2 - 4, y: y(value) + 4,
+                    anchor: fitsRight ? "start" : "end", size: 13, className: "halo", bold: true))
+            let barLabel = wrappedLabel(bar.label, x: centre, y: bottom + 18, maxWidth: slot - 8, anchor: "middle")
+            nodes.append(barLabel.node)
             if !intervalText.isEmpty {
                 nodes.append(
-                    label(
-                        TextMetrics.truncated(intervalText, toWidth: slot - 4, fontSize: 11), x: centre,
-                        y: bottom + 34, anchor: "middle", size: 11, fill: ChartPalette.mutedText))
+                    wrappedLabel(
+                        intervalText, x: centre, y: bottom + 20 + Double(barLabel.lines) * 14, maxWidth: slot - 4,
+                        anchor: "middle", size: 11, fill: ChartPalette.mutedText
+                    ).node)
             }
         }
         if let reference = chart.referenceLine, reference.isFinite {
@@ -98,7 +105,10 @@ extension SVGChartRenderer {
                     x1: left, y1: y(reference), x2: left + plotWidth, y2: y(reference),
                     stroke: ChartPalette.text, width: 1.2, dashed: true, className: "reference"))
             if hasReferenceLabel {
-                nodes.append(label(referenceLabel, x: left + plotWidth + 6, y: y(reference) + 4, size: 11))
+                nodes.append(
+                    wrappedLabel(
+                        chart.referenceLabel, x: left + plotWidth + 6, y: y(reference) + 4, maxWidth: 150, size: 11
+                    ).node)
             }
         }
         return root(width: width, height: height, id: id, title: chart.title, nodes)

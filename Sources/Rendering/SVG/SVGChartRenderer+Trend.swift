@@ -86,8 +86,15 @@ extension SVGChartRenderer {
             }
         }
 
-        // Markers (designation date): placed within their month by day.
-        for (markerIndex, marker) in chart.markers.enumerated() {
+        // Markers (designation date, the start of blue tickets): placed within their month by day.
+        var markers = chart.markers
+        let blueStart = blueTicketStartDate.yearMonth
+        if chart.marksBlueTicketStart, first < blueStart, blueStart <= last,
+            !markers.contains(where: { $0.date == blueTicketStartDate })
+        {
+            markers.append(MonthlyTrendChart.Marker(date: blueTicketStartDate, label: strings.blueTicketStart))
+        }
+        for (markerIndex, marker) in markers.enumerated() {
             guard let monthIndex = months.firstIndex(of: marker.date.yearMonth) else { continue }
             let daysInMonth = Double(LocalDate.daysInMonth(year: marker.date.year, month: marker.date.month))
             let markerX = left + (Double(monthIndex) + Double(marker.date.day - 1) / daysInMonth) * step

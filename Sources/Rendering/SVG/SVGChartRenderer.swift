@@ -55,6 +55,36 @@ struct SVGChartRenderer: Sendable {
         return .element("text", attributes: attributes, [.text(text)])
     }
 
+    /// A label that wraps onto lines of at most `maxWidth` (``TextMetrics/lines(_:toWidth:fontSize:)``), one
+    /// `<tspan>` a line, the first line's baseline at `y`; the whole text is also the tooltip. Returns the node and
+    /// the count of lines.
+    func wrappedLabel(
+        _ text: String, x: Double, y: Double, maxWidth: Double, anchor: String = "start", size: Double = 12,
+        fill: String = ChartPalette.text, className: String = ""
+    ) -> (node: MarkupNode, lines: Int) {
+        let lines = TextMetrics.lines(text, toWidth: maxWidth, fontSize: size)
+        guard lines.count > 1 else {
+            return (label(text, x: x, y: y, anchor: anchor, size: size, fill: fill, className: className), 1)
+        }
+        var attributes = [
+            MarkupAttribute(name: "x", value: NumberFormat.svg(x)),
+            MarkupAttribute(name: "y", value: NumberFormat.svg(y)),
+            MarkupAttribute(name: "font-size", value: NumberFormat.fixed(size, digits: 0)),
+            MarkupAttribute(name: "text-anchor", value: anchor),
+            MarkupAttribute(name: "fill", value: fill),
+        ]
+        if !className.isEmpty { attributes.append(MarkupAttribute(name: "class", value: className)) }
+        let spans: [MarkupNode] = lines.enumerated().map { index, line in
+            .element(
+                "tspan",
+                attributes: [
+                    MarkupAttribute(name: "x", value: NumberFormat.svg(x)),
+                    MarkupAttribute(name: "dy", value: index == 0 ? "0" : NumberFormat.svg(size * 1.15)),
+                ], [.text(line)])
+        }
+        return (.element("text", attributes: attributes, spans), lines.count)
+    }
+
     /// A straight line.
     func line(
         x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dashed: Bool = false,

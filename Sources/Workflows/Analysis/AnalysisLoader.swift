@@ -81,6 +81,7 @@ public final class AnalysisLoader {
             analytics.breakdowns = RecordBreakdowns(
                 accidentParties: try store.accidentPartyTallies(from: period.start, to: period.end, scope: scope),
                 enforcementRiders: try store.enforcementRiderTallies(from: period.start, to: period.end, scope: scope))
+            analytics.accidentHistory = try Self.accidentHistory(store: store, through: period.end, scope: scope)
             return analytics
         }
     }
@@ -91,9 +92,12 @@ public final class AnalysisLoader {
         try WorkflowError.reading { () throws(StoreError) in
             let input = try Self.metricsInput(
                 store: store, period: period, zones: zones, scope: StationScope(station: zone.stationID))
-            return PeriodAnalytics(
+            var analytics = PeriodAnalytics(
                 period: period, input: input, metrics: PDCAMetrics.report(input, grouping: .all), hotSpots: [],
                 recommendations: [])
+            analytics.accidentHistory = try Self.accidentHistory(
+                store: store, through: period.end, scope: StationScope(station: zone.stationID))
+            return analytics
         }
     }
 

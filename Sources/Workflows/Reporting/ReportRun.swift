@@ -41,8 +41,9 @@ public struct ReportRun {
         progress("loading \(period.label)…")
         let analytics = try loader.periodAnalysis(period, of: zone)
         let detail = try loader.detail(zone, period: period)
-        return try writeOne(
-            ZoneReportBuilder.document(detail, analytics: analytics, settings: settings), baseName: "zone_\(zone.id)")
+        var document = ZoneReportBuilder.document(detail, analytics: analytics, settings: settings)
+        document.dataThrough = Self.dataThrough(analytics, stations: [zone.stationID])
+        return try writeOne(document, baseName: ReportLinks.baseName(zone: zone.id))
     }
 
     /// A station's report (`report station`).
@@ -50,17 +51,18 @@ public struct ReportRun {
         let station = try loader.station(stationID)
         progress("loading \(period.label)…")
         let analytics = try loader.periodAnalysis(period)
-        return try writeOne(
-            StationReportBuilder.document(stationID: station.id, analytics: analytics, settings: settings),
-            baseName: "station_\(station.id)")
+        var document = StationReportBuilder.document(stationID: station.id, analytics: analytics, settings: settings)
+        document.dataThrough = Self.dataThrough(analytics, stations: [station.id])
+        return try writeOne(document, baseName: ReportLinks.baseName(station: station.id))
     }
 
     /// The prefecture report (`report prefecture`).
     public func prefectureReport(period: ReportingPeriod) throws(WorkflowError) -> Written {
         progress("loading \(period.label)…")
         let analytics = try loader.periodAnalysis(period)
-        return try writeOne(
-            PrefectureReportBuilder.document(analytics: analytics, settings: settings), baseName: "prefecture")
+        var document = PrefectureReportBuilder.document(analytics: analytics, settings: settings)
+        document.dataThrough = Self.dataThrough(analytics, stations: nil)
+        return try writeOne(document, baseName: "prefecture")
     }
 
     /// A zone's before–after evaluation as a document (`report compare`).
@@ -69,46 +71,99 @@ public struct ReportRun {
     ) throws(WorkflowError) -> Written {
         let zone = try loader.zone(zoneID)
         let result = try loader.comparison(zone, windows: windows, prefectureComparison: prefectureComparison)
-        return try writeOne(
-            CompareReportBuilder.document(result, settings: settings), baseName: "compare_\(zone.id)")
+        var document = CompareReportBuilder.document(result, settings: settings)
+        document.dataThrough = try loader.accidentHistory(
+            through: result.after, scope: StationScope(station: zone.stationID)
+        ).dataThrough(limit: result.after.end)
+        return try writeOne(document, baseName: ReportLinks.baseName(compare: zone.id))
     }
 
-    /// Every zone, station and the prefecture report, and `index.html` linking them (`report all`).
-    public func allReports(period: ReportingPeriod) throws(WorkflowError) -> Written {
+    /// Every zone, station and the prefecture report, and `index.html` linking them (`report all`); with
+    /// `comparisons`, also each zone's before–after report around its designation (a zone whose windows hold no
+    /// data is left out), listed in the index.
+    ///
+    /// The reports are written zones first, then stations, then the prefecture, so that every link from a row to
+    /// another report points at a file already written (under its actual name); each report links back to the
+    /// index. The index lists them prefecture first.
+    public func allReports(period: ReportingPeriod, comparisons: Bool = false) throws(WorkflowError) -> Written {
         progress("loading \(period.label)…")
         let analytics = try loader.periodAnalysis(period)
         let writer = try ReportFileWriter(output: output)
-        var entries: [IndexBuilder.Entry] = []
-        let prefecture = PrefectureReportBuilder.document(analytics: analytics, settings: settings)
-        entries.append(
-            .prefecture(prefecture, fileName: try writer.write(prefecture, baseName: "prefecture")))
-        for (index, station) in loader.stations.enumerated() {
-            progress("station \(index + 1)/\(loader.stations.count) \(station.id)")
-            let document = StationReportBuilder.document(
-                stationID: station.id, analytics: analytics, settings: settings)
-            entries.append(
-                .station(
-                    station, fileName: try writer.write(document, baseName: "station_\(station.id)"),
-                    language: settings.language))
+        // The planned HTML name of each report written, by the name its links use.
+        var written: [String: String] = [ReportLinks.index: ReportLinks.index]
+        func write(_ document: ReportDocument, baseName: String) throws(WorkflowError) -> String {
+            let name = try writer.write(document.resolvingLinks { written[$0] }, baseName: baseName)
+            written[baseName + ".html"] = name
+            return name
         }
+        func inSet(_ document: ReportDocument, stations: Set<String>?) -> ReportDocument {
+            var document = document
+            document.indexFileName = ReportLinks.index
+            document.dataThrough = Self.dataThrough(analytics, stations: stations)
+            return document
+        }
+        var zoneEntries: [IndexBuilder.Entry] = []
+        var compareEntries: [IndexBuilder.Entry] = []
         for (index, zone) in loader.zones.enumerated() {
             progress("zone \(index + 1)/\(loader.zones.count) \(zone.id)")
             let detail = try loader.detail(zone, period: period)
             let document = ZoneReportBuilder.document(detail, analytics: analytics, settings: settings)
-            entries.append(
+            let station = loader.stations.first { $0.id == zone.stationID }
+            zoneEntries.append(
                 .zone(
-                    zone, station: loader.stations.first { $0.id == zone.stationID }, period: period,
-                    fileName: try writer.write(document, baseName: "zone_\(zone.id)"), language: settings.language))
+                    zone, station: station, period: period,
+                    fileName: try write(
+                        inSet(document, stations: [zone.stationID]), baseName: ReportLinks.baseName(zone: zone.id)),
+                    language: settings.language))
+            if comparisons, let evaluation = detail.evaluation,
+                evaluation.counts.before + evaluation.counts.comparisonBefore > 0 || evaluation.beforeGaps.isEmpty
+            {
+                var compare = CompareReportBuilder.document(evaluation, settings: settings)
+                compare.indexFileName = ReportLinks.index
+                compare.dataThrough = analytics.accidentHistory?.dataThrough(
+                    stations: [zone.stationID], limit: evaluation.after.end)
+                compareEntries.append(
+                    .compare(
+                        zone, station: station,
+                        fileName: try write(compare, baseName: ReportLinks.baseName(compare: zone.id)),
+                        language: settings.language))
+            }
         }
-        try writer.writeIndex(IndexBuilder.document(entries, period: period, settings: settings))
+        var stationEntries: [IndexBuilder.Entry] = []
+        for (index, station) in loader.stations.enumerated() {
+            progress("station \(index + 1)/\(loader.stations.count) \(station.id)")
+            let document = StationReportBuilder.document(
+                stationID: station.id, analytics: analytics, settings: settings)
+            stationEntries.append(
+                .station(
+                    station,
+                    fileName: try write(
+                        inSet(document, stations: [station.id]), baseName: ReportLinks.baseName(station: station.id)),
+                    language: settings.language))
+        }
+        let prefecture = inSet(
+            PrefectureReportBuilder.document(analytics: analytics, settings: settings), stations: nil)
+        let entries =
+            [IndexBuilder.Entry.prefecture(prefecture, fileName: try write(prefecture, baseName: "prefecture"))]
+            + stationEntries + zoneEntries + compareEntries
+        var index = IndexBuilder.document(entries, period: period, settings: settings)
+        index.dataThrough = Self.dataThrough(analytics, stations: nil)
+        try writer.writeIndex(index)
         return Written(
-            folder: writer.folder, htmlFile: writer.folder.appendingPathComponent("index.html"),
+            folder: writer.folder, htmlFile: writer.folder.appendingPathComponent(ReportLinks.index),
             reports: entries.count + 1, files: writer.filesWritten)
+    }
+
+    /// The latest accident date of `stations` (every station of the run when `nil`), no later than the period's
+    /// end: the report's "data through" date (データ最終日).
+    static func dataThrough(_ analytics: PeriodAnalytics, stations: Set<String>?) -> LocalDate? {
+        analytics.accidentHistory?.dataThrough(stations: stations, limit: analytics.period.end)
     }
 
     private func writeOne(_ document: ReportDocument, baseName: String) throws(WorkflowError) -> Written {
         let writer = try ReportFileWriter(output: output)
-        let name = try writer.write(document, baseName: baseName)
+        // A report written on its own links to no other report (none was written beside it).
+        let name = try writer.write(document.resolvingLinks { _ in nil }, baseName: baseName)
         return Written(
             folder: writer.folder, htmlFile: writer.folder.appendingPathComponent(name), reports: 1,
             files: writer.filesWritten)

@@ -14,6 +14,9 @@ extension BikePDCA.Report {
         @Option(help: "The reporting period (FY2025, 令和7年度, 2025-04..2025-09, …).")
         var period: String
 
+        @Flag(help: "Also write each zone's before–after report (compare_<zone>.html) and list it in the index.")
+        var compare = false
+
         func run() throws {
             let reporting = try ReportingPeriod.argument(period)
             let loader = try store.loader(scope)
@@ -25,7 +28,7 @@ extension BikePDCA.Report {
                             + "all of them as context. --prefecture CODE reports on one prefecture (much faster).")
                 }
             }
-            let written = try output.run(loader).allReports(period: reporting)
+            let written = try output.run(loader).allReports(period: reporting, comparisons: compare)
             Console.endProgress()
             Console.out("\(written.reports) reports (\(written.files) files) in \(written.folder.path)")
         }

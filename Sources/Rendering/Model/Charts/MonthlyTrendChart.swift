@@ -13,6 +13,9 @@ public struct MonthlyTrendChart: Sendable, Hashable {
     public var valueLabel: String
     /// A line under the chart (source, denominator); empty for none.
     public var note: String
+    /// Whether a chart whose months run across 2026-04-01 marks the start of blue tickets (青切符制度開始), so a
+    /// jump in tickets reads as the new system, not as a change in enforcement. Default `true`.
+    public var marksBlueTicketStart: Bool = true
 
     /// Creates a trend chart; `markers` default to none, `valueLabel` and `note` to empty.
     public init(
