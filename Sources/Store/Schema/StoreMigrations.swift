@@ -138,6 +138,7 @@ enum StoreMigrations {
         registerNPA(&migrator)
         registerAnalytics(&migrator)
         registerSummary(&migrator)
+        registerAccounts(&migrator)
         return migrator
     }
 }
