@@ -203,7 +203,8 @@ struct Routes: Sendable {
             status.recentImports.map { entry in
                 [
                     entry.importedAt, importers[entry.id] ?? text("（コマンド）", "(command line)"), entry.dataset,
-                    entry.fileName, entry.sha256, String(entry.rowsAccepted), String(entry.rowsRejected),
+                    entry.fileName, String(entry.sha256.prefix(16)) + "…", String(entry.rowsAccepted),
+                    String(entry.rowsRejected),
                 ]
             })
         return html(PageLayout(text: text, session: session).page(title: text("ダッシュボード", "Dashboard"), body))
@@ -487,7 +488,9 @@ struct Routes: Sendable {
                 result.diagnostics.map { diagnostic in
                     let place = [diagnostic.line.map(String.init), diagnostic.column.map(String.init)]
                         .compactMap { $0 }.joined(separator: ":")
-                    return [place, diagnostic.severity.rawValue, diagnostic.message]
+                    let kind =
+                        diagnostic.severity == .error ? text("エラー", "error") : text("警告", "warning")
+                    return [place, kind, diagnostic.message]
                 }, className: "data diagnostics")
             if result.errorCount > result.diagnostics.count {
                 body +=

@@ -72,7 +72,7 @@ struct PageLayout: Sendable {
         .app-ok { color: #006400; font-weight: bold; }
         table.data { border-collapse: collapse; margin: 8px 0 20px; }
         table.data th, table.data td { border: 1px solid var(--rule, #d0d0d0); padding: 4px 8px; text-align: left;
-          vertical-align: top; }
+          vertical-align: top; word-break: normal; overflow-wrap: normal; }
         nav.report-nav { font-family: sans-serif; padding: 8px 32px; border-bottom: 1px solid #d0d0d0; }
         @media print { .app-bar, nav.report-nav { display: none; } }
         """
