@@ -31,7 +31,7 @@ echo "Reports:  Reports/index.html (one HTML file per zone, station and the pref
 echo "Next:     bikepdca --help"
 echo
 # The browser app: one account of the headquarters role, its password made here and printed only this once.
-password="$(tr -dc 'A-Za-z0-9' </dev/urandom | head -c 16)"
+password="$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 echo "$password" | "$bin" user add hq --role hq >/dev/null
 echo "Browser app: $bin serve --db $BIKEPDCA_DB"
 echo "          then open http://127.0.0.1:8080/ and log in as hq, password $password (shown only now;"
