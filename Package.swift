@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libcsv (Debian `libcsv-dev`): every CSV byte this project reads goes through it.
@@ -51,12 +54,25 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The browser app (`bikepdca serve`): routes, pages, sessions, CSRF, uploads, the import queue. It calls
+        // Workflows exactly as the CLI does and computes nothing of its own.
+        .target(
+            name: "Server",
+            dependencies: [
+                "BikePDCACore", "Importers", "Store", "Rendering", "Reports", "Workflows",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The command line: parses flags, calls Workflows, prints.
         .executableTarget(
             name: "bikepdca",
             dependencies: [
                 "BikePDCACore", "CSVSupport", "Importers", "Store", "Analytics", "Rendering", "Reports", "Workflows",
-                "SampleGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SampleGenerator", "Server", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BikePDCACoreTests", dependencies: ["BikePDCACore"]),
@@ -94,6 +110,14 @@ let package = Package(
         .testTarget(
             name: "RenderingTests", dependencies: ["Rendering", "BikePDCACore", "Geo", "CSVSupport", "TestSupport"],
             exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Store", "Workflows", "BikePDCACore", "TestSupport", "TestFolders",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .testTarget(name: "CLITests", dependencies: ["bikepdca", "SampleGenerator", "TestFolders", "TestSupport"]),
         // Test helpers shared by test targets: the sample prefecture in a fresh store, headless Chromium.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # From nothing to reports on the sample prefecture: installs what is missing, builds, imports SampleData/ into
-# Reports/sample.sqlite, prints what is loaded and writes the FY2025 reports to Reports/ (open Reports/index.html).
+# Reports/sample.sqlite, prints what is loaded and writes the FY2025 reports to Reports/ (open Reports/index.html),
+# then adds an account of the browser app and prints how to open it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -28,3 +29,10 @@ echo
 echo "Database: $BIKEPDCA_DB"
 echo "Reports:  Reports/index.html (one HTML file per zone, station and the prefecture, every table also as CSV)"
 echo "Next:     bikepdca --help"
+echo
+# The browser app: one account of the headquarters role, its password made here and printed only this once.
+password="$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+echo "$password" | "$bin" user add hq --role hq >/dev/null
+echo "Browser app: $bin serve --db $BIKEPDCA_DB"
+echo "          then open http://127.0.0.1:8080/ and log in as hq, password $password (shown only now;"
+echo "          more accounts: bikepdca user add NAME --role admin|hq|station [--station 58101])"

@@ -32,6 +32,7 @@ struct BikePDCA: ParsableCommand {
         subcommands: [
             Init.self, Import.self, Status.self, Assign.self, QA.self, Metrics.self, Compare.self, Hotspots.self,
             Act.self, Report.self, Violations.self, Sample.self,
+            Serve.self, User.self,
         ]
     )
 }

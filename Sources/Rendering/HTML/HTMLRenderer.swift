@@ -13,6 +13,9 @@ public struct HTMLRenderer: Sendable {
     /// Creates a renderer.
     public init() {}
 
+    /// The reports' style sheet (報告書の書式), for pages that should look like them (the browser app's).
+    public static var styleSheet: String { "\(ReportStyleSheet.css)" }
+
     /// The HTML file for `document`, as text.
     public func render(_ document: ReportDocument) -> String {
         let strings = ReportStrings(language: document.language)

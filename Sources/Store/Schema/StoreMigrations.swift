@@ -140,6 +140,7 @@ enum StoreMigrations {
         registerSummary(&migrator)
         // Append-only: a new migration goes after the last one, whatever its concern.
         registerCoverage(&migrator)
+        registerAccounts(&migrator)
         return migrator
     }
 }

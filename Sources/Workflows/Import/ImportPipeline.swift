@@ -31,6 +31,9 @@ public struct ImportOptions: Sendable {
     public var rejectsDirectory: String?
     /// At most this many diagnostics are kept for printing (all go to the rejects file). Default 50.
     public var diagnosticLimit = 50
+    /// Accept rows of this station (and its zones) only: a row of another station is rejected like one of an
+    /// unregistered station, with its line and column (a station's upload in the browser app). Default `nil`: all.
+    public var onlyStation: String?
 
     /// Creates options for a dataset.
     public init(dataset: Dataset) { self.dataset = dataset }
@@ -126,7 +129,13 @@ public struct ImportPipeline {
                 } ?? .identity
             let fingerprint = try Self.fingerprint(ofFile: path)
             digest = fingerprint.sha256
-            let reference = ReferenceData(stations: try store.stations(), zoneStations: try store.zoneStations())
+            var stations = try store.stations()
+            var zoneStations = try store.zoneStations()
+            if let only = options.onlyStation {
+                stations = stations.filter { $0.id == only }
+                zoneStations = zoneStations.filter { $0.value == only }
+            }
+            let reference = ReferenceData(stations: stations, zoneStations: zoneStations)
             // Detected from every byte of the file while it was hashed: the reader need not read it once more.
             let encoding = options.encoding ?? profile.encoding ?? fingerprint.encoding
             reader = try DatasetFileReader(

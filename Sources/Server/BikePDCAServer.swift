@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import HummingbirdTLS
+import Store
+
+/// `bikepdca serve` (ブラウザ版): the HQ's browser app over one database. Stations upload, analysts read reports;
+/// every import and every report goes through `Workflows`, exactly as on the command line.
+public struct BikePDCAServer: Sendable {
+    /// The database.
+    public let store: RecordStore
+    /// Where it listens and its limits.
+    public let settings: ServerSettings
+    let imports = ImportQueue()
+
+    /// Creates the app over `store`.
+    public init(store: RecordStore, settings: ServerSettings) {
+        self.store = store
+        self.settings = settings
+    }
+
+    /// The Hummingbird application: the routes behind the security middleware, HTTP or HTTPS.
+    public func makeApplication() throws -> some ApplicationProtocol {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: PageMiddleware(secure: settings.isSecure))
+        Routes(server: self).register(on: router)
+        let configuration = ApplicationConfiguration(
+            address: .hostname(settings.host, port: settings.port), serverName: nil)
+        if let certificate = settings.tlsCertificatePath, let key = settings.tlsKeyPath {
+            let tls = TLSConfiguration.makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+            return Application(
+                router: router, server: try .tls(.http1(), tlsConfiguration: tls), configuration: configuration)
+        }
+        return Application(router: router, server: .http1(), configuration: configuration)
+    }
+
+    /// Serves until the process is stopped (Ctrl-C or SIGTERM).
+    public func run() async throws {
+        try await makeApplication().runService()
+    }
+}
