@@ -117,7 +117,9 @@ let package = Package(
                 "Server", "Store", "Workflows", "BikePDCACore", "TestSupport", "TestFolders",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ]
+            ],
+            // The real-browser test's Selenium script, run by ServerBrowserTests.
+            exclude: ["browser_test.py"]
         ),
         .testTarget(name: "CLITests", dependencies: ["bikepdca", "SampleGenerator", "TestFolders", "TestSupport"]),
         // Test helpers shared by test targets: the sample prefecture in a fresh store, headless Chromium.
