@@ -435,8 +435,9 @@ struct Routes: Sendable {
             let summary = "\(dataset.rawValue) \(fileName): \(result.accepted) accepted, \(result.rejected) rejected"
             switch result.status {
             case .imported(let entry):
-                // The same step as after `bikepdca import`: place the new records in their zones by position.
-                if dataset == .enforcement || dataset == .accidents || dataset == .zones { _ = try store.assignZones() }
+                // The same step as after `bikepdca import`: place the new records in their zones by position when
+                // an import (this one or an interrupted earlier one) left the assignment due.
+                if try store.pendingZoneAssignment() != nil { _ = try store.assignZones() }
                 try authority.audit(account.name, address, "import", summary, importID: entry.id)
             case .alreadyImported: try authority.audit(account.name, address, "import-unchanged", summary)
             case .checked: try authority.audit(account.name, address, "dry-run", summary)
