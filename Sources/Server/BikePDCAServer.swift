@@ -6,15 +6,19 @@ import Store
 /// `bikepdca serve` (ブラウザ版): the HQ's browser app over one database. Stations upload, analysts read reports;
 /// every import and every report goes through `Workflows`, exactly as on the command line.
 public struct BikePDCAServer: Sendable {
-    /// The database.
+    /// The database, opened for writing: imports, accounts, sessions, the audit log.
     public let store: RecordStore
+    /// The same database opened read-only (a pool of connections, as the CLI's readers): reports and the dashboard
+    /// read through it, in parallel and without waiting for an import that is writing.
+    public let reader: RecordStore
     /// Where it listens and its limits.
     public let settings: ServerSettings
     let imports = ImportQueue()
 
-    /// Creates the app over `store`.
-    public init(store: RecordStore, settings: ServerSettings) {
+    /// Creates the app over `store`; `reader` defaults to `store` itself.
+    public init(store: RecordStore, reader: RecordStore? = nil, settings: ServerSettings) {
         self.store = store
+        self.reader = reader ?? store
         self.settings = settings
     }
 

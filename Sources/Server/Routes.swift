@@ -15,7 +15,7 @@ struct Routes: Sendable {
     var store: RecordStore { server.store }
     var settings: ServerSettings { server.settings }
     var authority: SessionAuthority { SessionAuthority(store: store, settings: settings) }
-    var reports: ReportService { ReportService(store: store, workFolder: settings.workFolder) }
+    var reports: ReportService { ReportService(store: server.reader, workFolder: settings.workFolder) }
 
     static let sessionCookie = "bikepdca_session"
     static let loginCookie = "bikepdca_login"
@@ -156,9 +156,10 @@ struct Routes: Sendable {
         let (_, session) = try await requireSession(request)
         let text = self.text(request)
         let store = self.store
+        let reader = server.reader
         let today = Self.today()
         let (status, importers) = try await offload {
-            let status = try store.status(today: today)
+            let status = try reader.status(today: today)
             return (status, try store.importers(of: status.recentImports.map(\.id)))
         }
         let own = session.account.stationID
@@ -216,7 +217,7 @@ struct Routes: Sendable {
         let (_, session) = try await requireSession(request)
         try require(session.account.role != .admin)
         let text = self.text(request)
-        let store = self.store
+        let store = server.reader
         let (zones, stations, latest) = try await offload { () throws -> ([Zone], [Station], YearMonth?) in
             let loader = try AnalysisLoader(store: store)
             let status = try store.status(today: Self.today())

@@ -50,8 +50,12 @@ final class ServerFixture: Sendable {
         self.settings = settings
     }
 
+    /// The app as `bikepdca serve` makes it: the store for writing, the same file read-only for the reports.
     func application() throws -> some ApplicationProtocol {
-        try BikePDCAServer(store: store, settings: settings).makeApplication()
+        var readOnly = RecordStore.Configuration()
+        readOnly.isReadOnly = true
+        let reader = try RecordStore(path: store.path, configuration: readOnly)
+        return try BikePDCAServer(store: store, reader: reader, settings: settings).makeApplication()
     }
 
     struct FixtureError: Error { let message: String }

@@ -55,7 +55,10 @@ extension BikePDCA {
             settings.behindTLSProxy = behindTLSProxy
             settings.maxUploadBytes = maxUploadMib << 20
             settings.sessionLifetime = Int64(sessionMinutes) * 60
-            let server = BikePDCAServer(store: try store.openForWriting(), settings: settings)
+            // Opened for writing first (it migrates), then read-only for the reports.
+            let writer = try store.openForWriting()
+            let server = BikePDCAServer(
+                store: writer, reader: try store.openForReading(warnsOfPendingAssignment: false), settings: settings)
             if let warning = settings.exposureWarning { Console.error(warning) }
             Console.error(
                 "bikepdca serve: \(settings.servesTLS ? "https" : "http")://\(host):\(port)/ (database \(store.path))")
