@@ -33,6 +33,7 @@ public enum ZoneReportBuilder {
                 "\(window.window == "before" ? "事前" : "事後")期間 \(window.label)",
                 "the \(window.window) window \(window.label)")
         }
+        let operations = analytics.planAttainment(zone: zone)[.operations]
         var kpis: [ReportKPI] = [
             VerdictWording.kpi(verdict, noDataWindow: noDataWindow, w: w),
             ReportKPI(
@@ -50,13 +51,11 @@ public enum ZoneReportBuilder {
                 label: w("集中取締り日のあった月", "Months with a concentrated day"),
                 value: .integer(row.done.zoneMonthsMeetingMinimum), unit: "/ \(row.done.zoneMonths)",
                 note: w("指定中の月のうち (基準: 毎月1回以上)", "of the months in force (minimum: one a month)")),
+            // The one attainment rule of the station and prefecture reports (PlanAttainment), for the zone's own rows.
             ReportKPI(
                 label: w("活動の計画達成率", "Operations held vs planned"),
-                value: .attainment(Double(row.done.operations), of: row.plan.plannedOperations),
-                note: w(
-                    "実施 \(NumberFormat.grouped(row.done.operations))回 / 計画 \(NumberFormat.fixed(row.plan.plannedOperations, digits: 1))回",
-                    "\(NumberFormat.grouped(row.done.operations)) held / \(NumberFormat.fixed(row.plan.plannedOperations, digits: 1)) planned"
-                )),
+                value: operations.map { .attainment($0.actual, of: $0.planned) } ?? .missing,
+                note: operations.map { PlanSections.figures($0, w: w) } ?? w("計画なし", "no plan")),
         ]
         if let ratio = check.rateRatio, let value = ratio.ratio {
             kpis.append(
