@@ -57,9 +57,9 @@ public final class AnalysisLoader {
     }
 
     /// The period's metrics (station × department × zone), last year's (station × zone), the hot spots outside
-    /// the zones in force on `level` and the Act recommendations: what `act` and the station and prefecture
-    /// reports show.
-    public func periodAnalysis(
+    /// the zones in force on `level` and the Act recommendations: what `act` prints. Without the record breakdowns
+    /// and the accident history that only the reports show (``periodAnalysis(_:level:thresholds:)``).
+    public func actAnalysis(
         _ period: ReportingPeriod, level: MeshLevel = .half, thresholds: ActThresholds = ActThresholds()
     ) throws(WorkflowError) -> PeriodAnalytics {
         try WorkflowError.reading { () throws(StoreError) in
@@ -75,15 +75,26 @@ public final class AnalysisLoader {
             let recommendations = ActRecommendations.recommend(
                 current: current, lastYear: lastYear, hotSpots: hotSpots, accidentTimes: input.zoneAccidentTimes,
                 thresholds: thresholds)
-            var analytics = PeriodAnalytics(
+            return PeriodAnalytics(
                 period: period, input: input, metrics: current, hotSpots: hotSpots, recommendations: recommendations,
                 lastYear: lastYear, thresholds: thresholds)
+        }
+    }
+
+    /// What the station and prefecture reports show: ``actAnalysis(_:level:thresholds:)`` with the period's
+    /// record breakdowns (bicycle role, counterpart, who was stopped) and every stored month's accidents (the
+    /// multi-year trend and the fiscal year to date).
+    public func periodAnalysis(
+        _ period: ReportingPeriod, level: MeshLevel = .half, thresholds: ActThresholds = ActThresholds()
+    ) throws(WorkflowError) -> PeriodAnalytics {
+        var analytics = try actAnalysis(period, level: level, thresholds: thresholds)
+        try WorkflowError.reading { () throws(StoreError) in
             analytics.breakdowns = RecordBreakdowns(
                 accidentParties: try store.accidentPartyTallies(from: period.start, to: period.end, scope: scope),
                 enforcementRiders: try store.enforcementRiderTallies(from: period.start, to: period.end, scope: scope))
             analytics.accidentHistory = try Self.accidentHistory(store: store, through: period.end, scope: scope)
-            return analytics
         }
+        return analytics
     }
 
     /// What a zone report needs of the period: the metrics of the zone's station alone (every figure the report

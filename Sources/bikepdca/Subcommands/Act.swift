@@ -36,7 +36,7 @@ extension BikePDCA {
             if let value = minZoneEnforcement { thresholds.minimumZoneEnforcement = value }
             if let value = underPlanPercent { thresholds.underPlanPercent = value }
             if let value = sustainedFallPercent { thresholds.sustainedFallPercent = value }
-            let recommendations = try store.loader(scope).periodAnalysis(
+            let recommendations = try store.loader(scope).actAnalysis(
                 reporting, level: Hotspots.level(mesh) ?? .half, thresholds: thresholds
             ).recommendations
             switch format {
