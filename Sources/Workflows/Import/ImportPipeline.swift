@@ -91,7 +91,7 @@ public struct ImportPipeline {
     public static func sha256(ofFile path: String) throws -> String {
         var hasher = SHA256()
         try forEachChunk(ofFile: path) { hasher.update(data: $0) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hex(hasher.finalize())
     }
 
     /// SHA-256 of a file (hex) and its encoding as ``EncodingDetector`` decides it from every byte, in one read.
@@ -102,7 +102,12 @@ public struct ImportPipeline {
             hasher.update(data: chunk)
             chunk.withUnsafeBytes { detector.consume($0.assumingMemoryBound(to: UInt8.self)) }
         }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), detector.encoding)
+        return (hex(hasher.finalize()), detector.encoding)
+    }
+
+    /// A digest as lowercase hex, as the import log keeps it.
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 
     private static func forEachChunk(ofFile path: String, _ body: (Data) -> Void) throws {
