@@ -14,13 +14,11 @@ extension FuzzEntryPoints {
         var all: [String] = []
         for id in ids {
             let captions = ["表 \(id)", id, String(id.reversed())]
-            let base = run.reserve(baseName: "zone_\(id)") { base in
+            func files(_ base: String) -> [String] {
                 (format == 1 ? [] : [base + ".html"])
                     + (format == 0 ? [] : CSVRenderer.fileNames(captions: captions, baseName: base))
             }
-            let names =
-                (format == 1 ? [] : [base + ".html"])
-                + (format == 0 ? [] : CSVRenderer.fileNames(captions: captions, baseName: base))
+            let names = files(run.reserve(baseName: "zone_\(id)", files: files))
             for name in names {
                 try check(name.utf8.count <= 255, "\(id.debugDescription): \(name.utf8.count) bytes")
                 try check(!name.contains("/") && !name.contains("\\"), "\(id.debugDescription): separator in \(name)")
