@@ -64,7 +64,8 @@ enum EnforcementTables {
             bars: violations.prefix(10).map { .init(label: w.violation($0.code), value: Double($0.sum)) },
             note: w("取締り件数。", "Stops."))
         return [
-            .table(departmentTable), .chart(.stackedBars(stacked)), .chart(.horizontalBars(bars)),
+            .table(departmentTable), .chart(.stackedBars(stacked), restatesTable: true),
+            .chart(.horizontalBars(bars), restatesTable: true),
             .table(violationTable),
         ]
     }

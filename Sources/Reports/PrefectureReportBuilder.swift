@@ -234,7 +234,8 @@ public enum PrefectureReportBuilder {
                                 bars: stations.map {
                                     .init(label: w.station($0.0, id: $0.0.id), value: Double($0.1.accidents))
                                 },
-                                note: w("件数 (署の全域)。", "Accidents (whole station area).")))),
+                                note: w("件数 (署の全域)。", "Accidents (whole station area)."))),
+                        restatesTable: true),
                 ]),
             ReportSection(
                 title: w("重点地区・路線の比較", "Zones compared"),

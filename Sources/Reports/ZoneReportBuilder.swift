@@ -192,7 +192,7 @@ public enum ZoneReportBuilder {
         return ReportSection(
             title: w("Plan・Do: 月別の計画と実施", "Plan and Do by month"),
             blocks: [
-                .table(table), .chart(.monthlyTrend(trend)),
+                .table(table), .chart(.monthlyTrend(trend), restatesTable: true),
                 .table(attainmentTable(zone: zone, analytics: analytics, w: w)),
             ])
     }
@@ -313,7 +313,7 @@ public enum ZoneReportBuilder {
                 )))
         return ReportSection(
             title: w("Check: 自転車事故の推移", "Check: bicycle accidents"), caveats: caveats,
-            blocks: [.chart(.monthlyTrend(trend)), .table(table)])
+            blocks: [.chart(.monthlyTrend(trend), restatesTable: true), .table(table)])
     }
 
     private static func designationMarkers(_ zone: Zone, w: Wording) -> [MonthlyTrendChart.Marker] {

@@ -131,6 +131,27 @@ import Testing
         let html = HTMLRenderer().render(document)
         #expect(html.components(separatedBy: ">データなし</text>").count == 4)
     }
+
+    @Test func aChartThatRestatesATableIsLeftOutOfPrintOnly() throws {
+        let bars = HorizontalBarChart(title: "bars", bars: [.init(label: "a", value: 1)])
+        let document = ReportDocument(
+            title: "t", generatedAt: "g",
+            sections: [
+                ReportSection(
+                    title: "s",
+                    blocks: [
+                        .chart(.horizontalBars(bars), restatesTable: true),
+                        .chart(.horizontalBars(bars)),
+                    ])
+            ])
+        let scan = MarkupScan(HTMLRenderer().render(document))
+        // Both are drawn on screen; the first carries the class the print style sheet hides.
+        #expect(scan.values(of: "class", in: "figure") == ["chart-figure screen-only", "chart-figure"])
+        let css = ReportStyleSheet.css.description
+        let print = try #require(css.range(of: "@media print {", options: .backwards))
+        #expect(css[print.upperBound...].contains(".screen-only { display: none; }"))
+        #expect(!css[..<print.lowerBound].contains(".screen-only"))
+    }
 }
 
 /// Golden files: the sample report in Japanese and English, compared byte for byte. Re-record with

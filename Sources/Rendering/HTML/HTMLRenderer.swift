@@ -111,11 +111,11 @@ public struct HTMLRenderer: Sendable {
             return kpiCards(kpis, label: context.strings.keyFigures)
         case .table(let table):
             return .element("div", ["class": "table-block"], self.table(table, strings: context.strings))
-        case .chart(let chart):
-            return figure(chart, context: &context)
+        case .chart(let chart, let restatesTable):
+            return figure(chart, printed: !restatesTable, context: &context)
         case .charts(let charts):
             var figures: [MarkupNode] = []
-            for chart in charts { figures.append(figure(chart, context: &context)) }
+            for chart in charts { figures.append(figure(chart, printed: true, context: &context)) }
             return .element("div", ["class": "chart-row"], figures)
         case .links(let links):
             return .element("ul", ["class": "links"], links.map(link))
@@ -180,7 +180,8 @@ public struct HTMLRenderer: Sendable {
         ]
     }
 
-    private func figure(_ chart: ReportChart, context: inout RenderContext) -> MarkupNode {
+    /// A chart's figure; one not `printed` carries the class `screen-only`, hidden by the print style sheet.
+    private func figure(_ chart: ReportChart, printed: Bool, context: inout RenderContext) -> MarkupNode {
         context.chartCount += 1
         let id = "chart-\(context.chartCount)"
         var children: [MarkupNode] = [
@@ -189,7 +190,7 @@ public struct HTMLRenderer: Sendable {
         ]
         let note = HTMLRenderer.note(of: chart)
         if !note.isEmpty { children.append(.element("p", ["class": "chart-note"], [.text(note)])) }
-        return .element("figure", ["class": "chart-figure"], children)
+        return .element("figure", ["class": printed ? "chart-figure" : "chart-figure screen-only"], children)
     }
 
     private func link(_ link: ReportLink) -> MarkupNode {

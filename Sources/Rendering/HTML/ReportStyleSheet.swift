@@ -63,7 +63,6 @@ enum ReportStyleSheet {
         .link-note { color: var(--muted); font-size: 13px; }
         footer { margin-top: 28px; padding-top: 8px; border-top: 1px solid var(--rule); color: var(--muted);
           font-size: 12px; }
-        @page { size: A4; margin: 14mm 12mm; }
         @media print {
           body { padding: 0; font-size: 10.5pt; }
           main, .report-header, footer { max-width: none; }
@@ -83,37 +82,41 @@ enum ReportStyleSheet {
           .links a { color: inherit; text-decoration: none; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
-        /* Print, compact A4 (zone and compare reports first; the zone report 58101-D02 went from 7 pages to 6):
-           long tables may continue on the next page with their header repeated, rows whole, the totals row only
-           at the end and the note kept with the last rows; charts keep to a fixed height and stay whole;
-           side-by-side charts stay side by side; names in the first column never break mid-word. */
+        /* Print, compact A4 (the zone report 58101-D02 went from 8 pages to 4): charts that only draw a table's
+           numbers stay on screen (`screen-only`); long tables may continue on the next page with their header
+           repeated, rows whole, the totals row only at the end and the note kept with the last rows; charts keep
+           to a fixed height and stay whole; side-by-side charts stay side by side; names in the first column
+           never break mid-word. */
+        @page { size: A4; margin: 10mm 11mm; }
         @media print {
-          body { font-size: 9.5pt; line-height: 1.45; }
+          body { font-size: 8.5pt; line-height: 1.35; }
           h1 { font-size: 15pt; }
-          h2 { font-size: 11.5pt; margin: 12px 0 6px; }
-          .report-header { margin-bottom: 10px; }
-          .kpis { gap: 6px; margin-bottom: 8px; }
-          .kpi { padding: 5px 8px 6px; }
-          .kpi-value { font-size: 15pt; }
-          .kpi-note, .kpi-label { font-size: 8pt; }
-          .caveat { padding: 4px 10px; margin: 5px 0; }
-          .caveat-kind { font-size: 9pt; }
+          h2 { font-size: 11pt; margin: 8px 0 4px; }
+          .report-header { margin-bottom: 8px; }
+          .kpis { gap: 6px; margin-bottom: 6px; }
+          .kpi { padding: 4px 8px 5px; }
+          .kpi-value { font-size: 14pt; }
+          .kpi-note, .kpi-label { font-size: 7.5pt; }
+          .caveat { padding: 3px 10px; margin: 4px 0; }
+          .caveat-kind { font-size: 8.5pt; }
+          .screen-only { display: none; }
           .table-block, .table-wrap, table { break-inside: auto; page-break-inside: auto; }
           tr { break-inside: avoid; page-break-inside: avoid; }
           tfoot { display: table-row-group; }
           .denominator { break-before: avoid; page-break-before: avoid; }
-          .table-wrap { margin: 6px 0 2px; }
-          table { font-size: 8.5pt; min-width: 0; }
-          th, td { padding: 2px 6px; }
+          .table-wrap { margin: 3px 0 1px; }
+          table { font-size: 7.5pt; line-height: 1.2; min-width: 0; }
+          caption { font-size: 8pt; }
+          th, td { padding: 0.5px 5px; }
           td:first-child { word-break: keep-all; overflow-wrap: normal; }
-          .denominator, .chart-note { font-size: 7.5pt; margin-bottom: 6px; }
-          figure { margin: 6px 0 8px; break-inside: avoid; page-break-inside: avoid; }
-          figure svg { max-height: 60mm; width: auto; }
+          .denominator, .chart-note { font-size: 7pt; line-height: 1.25; margin-bottom: 4px; }
+          figure { margin: 4px 0 5px; break-inside: avoid; page-break-inside: avoid; }
+          figure svg { max-height: 44mm; width: auto; }
           .chart-row { flex-wrap: nowrap; gap: 10px; break-inside: avoid; page-break-inside: avoid; }
           .chart-row figure { flex: 1 1 0; }
-          .chart-row figure svg { max-height: 70mm; }
-          .report-section > p { margin: 4px 0; }
-          footer { margin-top: 10px; }
+          .chart-row figure svg { max-height: 50mm; }
+          .report-section > p { margin: 3px 0; }
+          footer { margin-top: 8px; }
         }
 
         """

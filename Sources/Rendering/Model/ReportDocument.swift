@@ -138,8 +138,9 @@ public enum ReportBlock: Sendable, Hashable {
     case kpis([ReportKPI])
     /// A table (also written as a CSV file).
     case table(ReportTable)
-    /// One chart, full width.
-    case chart(ReportChart)
+    /// One chart, full width. A chart that only draws the numbers of a table in the same section
+    /// (`restatesTable`) is left out of the printed page, where the table says it all and paper is short.
+    case chart(ReportChart, restatesTable: Bool = false)
     /// Charts side by side (two heat maps, accidents beside enforcement); they wrap on narrow pages.
     case charts([ReportChart])
     /// Links to other reports of the same run (for `index.html`).
