@@ -159,41 +159,26 @@ public enum PrefectureReportBuilder {
                 ))
 
         // Hot spots outside zones.
-        let cells = analytics.hotSpots.prefix(hotSpotRows)
         let outsideAccidents = analytics.hotSpots.reduce(0) { $0 + $1.count }
-        let hotSpotTable = ReportTable(
+        let ranked = HotSpotSections.top(analytics, limit: hotSpotRows)
+        let hotSpotTable = HotSpotSections.table(
+            ranked, zones: activeZones,
             caption: w("重点外の事故多発地点 (2分の1地域メッシュ)", "Accident hot spots outside zones (half mesh)"),
-            columns: [
-                ReportColumn(w("順位", "Rank"), alignment: .trailing), ReportColumn(w("メッシュコード", "Mesh code")),
-                ReportColumn(w("場所 (最寄りの重点から)", "Place (from the nearest zone)")),
-                ReportColumn(w("事故", "Accidents"), alignment: .trailing),
-                ReportColumn(w("うち死亡・重傷", "Fatal or serious"), alignment: .trailing),
-                ReportColumn("Gi*", alignment: .trailing), ReportColumn(w("中心の緯度", "Latitude"), alignment: .trailing),
-                ReportColumn(w("中心の経度", "Longitude"), alignment: .trailing),
-                ReportColumn(w("新規指定の候補", "Candidate"), alignment: .center),
-            ],
-            rows: cells.enumerated().map { index, cell in
-                [
-                    .integer(index + 1), .text(cell.mesh),
-                    .text(
-                        place(Coordinate(latitude: cell.latitude, longitude: cell.longitude), zones: activeZones, w: w)),
-                    .integer(cell.count), .integer(cell.fatalOrSerious),
-                    .decimal(cell.giStar, digits: 2), .decimal(cell.latitude, digits: 5),
-                    .decimal(cell.longitude, digits: 5),
-                    .text(cell.isCandidate ? w("候補", "yes") : (cell.overlapsZone ? w("重点内", "in a zone") : "—")),
-                ]
-            },
-            totals: [
-                .missing, .text(w("全メッシュ計", "All cells")), .text(""), .integer(outsideAccidents),
-                .integer(analytics.hotSpots.reduce(0) { $0 + $1.fatalOrSerious }), .missing, .missing, .missing,
-                .missing,
-            ],
-            denominatorNote: w(
+            totals: (outsideAccidents, analytics.hotSpots.reduce(0) { $0 + $1.fatalOrSerious }),
+            note: w(
                 "事故: 重点に帰属しない位置付きの自転車関連事故 (計 \(NumberFormat.grouped(outsideAccidents))件、上位\(hotSpotRows)メッシュを表示)。場所: メッシュの中心が、最も近い指定中の重点 (形の外接矩形の中心) からどの方位に何m (100m単位) か。候補: 中心が重点の外、事故3件以上、Gi* 1.96以上。\(explainAccidents) --zone -",
                 "Accidents: located bicycle accidents not attributed to a zone (\(NumberFormat.grouped(outsideAccidents)) in all; top "
                     + "\(hotSpotRows) cells shown). Place: direction and distance (to 100 m) of the cell's centre from the centre of "
                     + "the nearest zone in force. Candidate: centre outside every zone, ≥ 3 accidents, Gi* ≥ 1.96. "
-                    + "\(explainAccidents) --zone -"))
+                    + "\(explainAccidents) --zone -"),
+            w: w)
+        var hotSpotBlocks: [ReportBlock] = [.table(hotSpotTable)]
+        if let map = HotSpotSections.map(
+            title: w("重点地区・路線と事故多発地点の地図", "Map of the zones and hot spots"), zones: activeZones,
+            label: \.id, ranked: ranked, w: w)
+        {
+            hotSpotBlocks.append(.chart(.areaMap(map)))
+        }
 
         let subjects = lines.flatMap { line in
             line.departments.map { (name: "\(line.name) \(w.department($0.0))\(w("部門", ""))", attainment: $0.1) }
@@ -250,7 +235,7 @@ public enum PrefectureReportBuilder {
                 blocks: [.table(zoneTable)]),
             ReportSection(
                 title: w("Act: 重点外の事故多発地点", "Act: hot spots outside zones"),
-                blocks: [.table(hotSpotTable)]),
+                blocks: hotSpotBlocks),
             ReportSection(
                 title: w("Act: 提案の一覧", "Act: recommendations"),
                 blocks: analytics.recommendations.isEmpty
@@ -272,18 +257,6 @@ public enum PrefectureReportBuilder {
             language: settings.language, generatedAt: settings.generatedAt,
             kpis: kpis + [TrendSections.headline(analytics, w: w)], caveats: caveats,
             sections: sections)
-    }
-
-    /// 「中央駅前地区の北東 600 m」 / "600 m north-east of 中央駅前地区"; 「—」 without a zone shape.
-    static func place(_ point: Coordinate, zones: [Zone], w: Wording) -> String {
-        guard let reference = PlaceReference.nearest(to: point, among: zones) else { return "—" }
-        let metres = NumberFormat.grouped(reference.roundedMetres)
-        guard reference.roundedMetres > 0 else {
-            return w("\(reference.zone.name)の中心付近", "near the centre of \(reference.zone.name)")
-        }
-        return w(
-            "\(reference.zone.name)の\(reference.direction.labelJA) \(metres) m",
-            "\(metres) m \(reference.direction.labelEN) of \(reference.zone.name)")
     }
 
     /// 「統計的に有意な減少」 / 「統計的に有意な増加」 / 「差は不明」 from whether the interval excludes 1.

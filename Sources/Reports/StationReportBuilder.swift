@@ -231,6 +231,7 @@ public enum StationReportBuilder {
                             RecommendationText.table(
                                 recommendations, analytics: analytics, caption: w("この署への提案", "Recommendations"), w: w))
                     ]))
+        sections.append(hotSpotSection(stationID: stationID, zones: zones, analytics: analytics, w: w))
         sections.append(TrendSections.section(analytics, stationID: stationID, w: w))
         return ReportDocument(
             title: w(
@@ -256,5 +257,47 @@ public enum StationReportBuilder {
             .integer(check.accidents), .integer(check.accidentsLastYear),
             .change(now: check.accidents, before: check.accidentsLastYear), .text(w.reliability(check.reliability)),
         ]
+    }
+
+    /// At most this many hot-spot cells near the station's zones are listed.
+    static let hotSpotRows = 10
+
+    /// Where accidents gather outside the zones, near this station's: the cells of the prefecture's ranking whose
+    /// nearest zone in force is one of the station's, and a map of its zones with those cells.
+    private static func hotSpotSection(
+        stationID: String, zones: [Zone], analytics: PeriodAnalytics, w: Wording
+    ) -> ReportSection {
+        let inForce = zones.filter { $0.isInForce(during: analytics.period) }
+        let ranked = HotSpotSections.nearest(to: inForce, analytics: analytics, limit: hotSpotRows)
+        var blocks: [ReportBlock] = []
+        if ranked.isEmpty {
+            blocks.append(
+                .paragraph(
+                    w(
+                        "この署の重点の近くに、重点外の事故多発メッシュはありません (県の一覧で最寄りの重点がこの署の重点であるもの)。",
+                        "No hot-spot cell outside zones lies nearest to this station's zones (of the prefecture's list)."
+                    )))
+        } else {
+            blocks.append(
+                .table(
+                    HotSpotSections.table(
+                        ranked, zones: analytics.zonesInForce,
+                        caption: w("この署の重点の近くの事故多発地点", "Hot spots near this station's zones"), totals: nil,
+                        note: w(
+                            "順位: 県全体の重点外の事故多発メッシュ (2分の1地域メッシュ) の順位。最寄りの指定中の重点がこの署の重点であるものを上位\(hotSpotRows)件まで。場所: メッシュの中心が最寄りの重点からどの方位に何m か。候補: 中心が重点の外、事故3件以上、Gi* 1.96以上。",
+                            "Rank: in the prefecture's list of hot-spot cells outside zones (half mesh). Cells whose nearest zone "
+                                + "in force is one of this station's, at most \(hotSpotRows). Place: direction and distance of the "
+                                + "cell's centre from that zone. Candidate: centre outside every zone, ≥ 3 accidents, Gi* ≥ 1.96."
+                        ),
+                        w: w)))
+        }
+        if let map = HotSpotSections.map(
+            title: w("この署の重点地区・路線と近くの事故多発地点", "This station's zones and the hot spots near them"),
+            zones: inForce, label: { $0.id.split(separator: "-").last.map(String.init) ?? $0.id }, ranked: ranked, w: w)
+        {
+            blocks.append(.chart(.areaMap(map)))
+        }
+        return ReportSection(
+            title: w("Act: 重点外の事故多発地点と地図", "Act: hot spots outside zones, and the map"), blocks: blocks)
     }
 }

@@ -181,4 +181,52 @@ struct ReportSetTests {
         let blue = try #require(rows.first?.firstIndex(of: "青切符"))
         #expect(rows.dropFirst().prefix(12).allSatisfy { $0[blue].isEmpty })
     }
+
+    @Test("the station lists the hot spots nearest its zones with the prefecture's ranks, and both reports map them")
+    func hotSpotsNearAStation() throws {
+        func table(_ report: String, _ caption: String) throws -> [[String]] {
+            let file = try #require(
+                try Self.files(".csv").first {
+                    $0.lastPathComponent.hasPrefix(report + "_") && $0.lastPathComponent.contains(caption)
+                })
+            // The ranked rows: not the header, the totals, the blank line or the note.
+            return Self.parseCSV(try String(contentsOf: file, encoding: .utf8)).filter { Int($0[0]) != nil }
+        }
+        let prefecture = try table("prefecture", "重点外の事故多発地点")
+        let station = try table("station_58101", "この署の重点の近くの事故多発地点")
+        // The station's zones, from the sample's own zone file (an independent list of names).
+        let zoneFile = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("SampleData/zones.csv"), encoding: .utf8)
+        let ownNames = Self.parseCSV(zoneFile).filter { $0.count > 3 && $0[2] == "58101" }.map { $0[3] }
+        #expect(ownNames.count == 4)
+        let rows = station
+        #expect(!rows.isEmpty && rows.count <= 10)
+        let byRank = Dictionary(
+            prefecture.map { ($0[0], $0) }, uniquingKeysWith: { first, _ in first })
+        var ranks: [Int] = []
+        for row in rows {
+            let rank = try #require(Int(row[0]))
+            ranks.append(rank)
+            // Named from one of the station's own zones.
+            #expect(ownNames.contains { row[2].hasPrefix($0) }, "\(row[2])")
+            // The same cell, place and count as in the prefecture's list where that list shows the rank.
+            if let listed = byRank[row[0]] { #expect(Array(listed.prefix(5)) == Array(row.prefix(5))) }
+        }
+        #expect(ranks == ranks.sorted())
+        // Each report's map numbers exactly its table's cells.
+        for (page, listed) in [
+            ("station_58101.html", rows.map { $0[0] }),
+            ("prefecture.html", prefecture.map { $0[0] }),
+        ] {
+            let html = try Self.text(page)
+            let svg = try #require(
+                html.components(separatedBy: "<svg ").first { $0.contains("class=\"hot-spot") }?
+                    .components(separatedBy: "</svg>").first)
+            #expect(svg.components(separatedBy: "class=\"hot-spot").count - 1 == listed.count, "\(page)")
+            for rank in listed {
+                #expect(svg.contains(">\(rank)</text>"), "\(page) rank \(rank)")
+            }
+        }
+    }
 }

@@ -210,6 +210,7 @@ public struct HTMLRenderer: Sendable {
         case .horizontalBars(let chart): chart.note
         case .hourWeekdayHeatMap(let chart): chart.note
         case .zoneMap(let chart): chart.note
+        case .areaMap(let chart): chart.note
         }
     }
 

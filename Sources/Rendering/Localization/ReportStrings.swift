@@ -22,6 +22,10 @@ struct ReportStrings: Sendable {
     var zoneArea: String { pick("重点地区", "Priority district") }
     var routeLine: String { pick("重点路線", "Priority route") }
     var routeBuffer: String { pick("路線の範囲", "Route buffer") }
+    /// Under a map whose labels did not all fit: 「重なる名前 2 件は省略」 / "2 overlapping names left out".
+    func labelsOmitted(_ count: Int) -> String {
+        pick("重なる名前 \(count) 件は省略", "\(count) overlapping name\(count == 1 ? "" : "s") left out")
+    }
     var accidents: String { pick("事故", "Accidents") }
     var enforcement: String { pick("取締り", "Enforcement") }
     var scale: String { pick("縮尺", "Scale") }

@@ -12,6 +12,8 @@ public enum ReportChart: Sendable, Hashable {
     case hourWeekdayHeatMap(HourWeekdayHeatMap)
     /// A zone's map in a local projection, with a scale bar and a north arrow.
     case zoneMap(ZoneMapChart)
+    /// A station's or a prefecture's zones and hot spots on one map.
+    case areaMap(AreaMapChart)
 
     /// The chart's title, also its accessible name.
     public var title: String {
@@ -22,6 +24,7 @@ public enum ReportChart: Sendable, Hashable {
         case .horizontalBars(let chart): chart.title
         case .hourWeekdayHeatMap(let chart): chart.title
         case .zoneMap(let chart): chart.title
+        case .areaMap(let chart): chart.title
         }
     }
 }

@@ -245,7 +245,7 @@ extension SVGChartRenderer {
         return nodes
     }
 
-    private func polygonData(_ polygons: [[[Coordinate]]], frame: ZoneMapFrame) -> String {
+    func polygonData(_ polygons: [[[Coordinate]]], frame: ZoneMapFrame) -> String {
         var path: [String] = []
         for rings in polygons {
             for ring in rings where !ring.isEmpty {
@@ -259,7 +259,7 @@ extension SVGChartRenderer {
         return path.joined(separator: " ")
     }
 
-    private func polygonPath(_ polygons: [[[Coordinate]]], frame: ZoneMapFrame) -> MarkupNode {
+    func polygonPath(_ polygons: [[[Coordinate]]], frame: ZoneMapFrame) -> MarkupNode {
         .element(
             "path",
             [
@@ -268,7 +268,7 @@ extension SVGChartRenderer {
             ])
     }
 
-    private func routeLines(_ lines: [[Coordinate]], buffer: Double, frame: ZoneMapFrame) -> [MarkupNode] {
+    func routeLines(_ lines: [[Coordinate]], buffer: Double, frame: ZoneMapFrame) -> [MarkupNode] {
         let bufferPixels = 2 * max(buffer.isFinite ? buffer : 0, 0) * frame.pixelsPerMetre
         var nodes: [MarkupNode] = []
         for line in lines where !line.isEmpty {
@@ -296,7 +296,7 @@ extension SVGChartRenderer {
         return nodes
     }
 
-    private func scaleBar(frame: ZoneMapFrame) -> [MarkupNode] {
+    func scaleBar(frame: ZoneMapFrame) -> [MarkupNode] {
         let metres = frame.scaleBarMetres
         let length = metres * frame.pixelsPerMetre
         let x0 = 20.0
@@ -312,7 +312,7 @@ extension SVGChartRenderer {
         ]
     }
 
-    private func northArrow(x: Double, y: Double) -> [MarkupNode] {
+    func northArrow(x: Double, y: Double) -> [MarkupNode] {
         let points =
             "\(NumberFormat.svg(x)),\(NumberFormat.svg(y + 14)) "
             + "\(NumberFormat.svg(x - 8)),\(NumberFormat.svg(y + 40)) "
@@ -394,54 +394,36 @@ struct ZoneMapFrame: Sendable {
         let coordinates =
             (chart.geometry?.allCoordinates ?? []) + chart.accidents + chart.enforcement
             + (chart.ring.map { $0.before + $0.after } ?? [])
-        let finite = coordinates.filter { $0.latitude.isFinite && $0.longitude.isFinite }
-        guard let first = finite.first else { return nil }
-        var minLatitude = first.latitude
-        var maxLatitude = first.latitude
-        var minLongitude = first.longitude
-        var maxLongitude = first.longitude
-        for coordinate in finite {
-            minLatitude = min(minLatitude, coordinate.latitude)
-            maxLatitude = max(maxLatitude, coordinate.latitude)
-            minLongitude = min(minLongitude, coordinate.longitude)
-            maxLongitude = max(maxLongitude, coordinate.longitude)
-        }
-        let projection = LocalProjection(
-            reference: Coordinate(
-                latitude: (minLatitude + maxLatitude) / 2, longitude: (minLongitude + maxLongitude) / 2))
-        var minX = Double.infinity
-        var maxX = -Double.infinity
-        var minY = Double.infinity
-        var maxY = -Double.infinity
-        for coordinate in finite {
-            let point = projection.project(coordinate)
-            minX = min(minX, point.x)
-            maxX = max(maxX, point.x)
-            minY = min(minY, point.y)
-            maxY = max(maxY, point.y)
-        }
+        guard var box = ProjectedBox(coordinates) else { return nil }
         let isRoute = chart.geometry.map { !$0.isAreal } ?? false
         let buffer = isRoute && chart.bufferMetres.isFinite ? max(chart.bufferMetres, 0) : 0
-        (minX, maxX, minY, maxY) = (minX - buffer, maxX + buffer, minY - buffer, maxY + buffer)
+        box.pad(buffer)
         // The ring around the shape is drawn whole: the shape's box widened by buffer and ring joins the box.
         let ring = chart.ring.map { $0.metres.isFinite ? max($0.metres, 0) : 0 } ?? 0
         if ring > 0, let shape = chart.geometry?.allCoordinates, !shape.isEmpty {
-            let points = shape.map { projection.project($0) }
-            let pad = buffer + ring
-            minX = min(minX, (points.map(\.x).min() ?? 0) - pad)
-            maxX = max(maxX, (points.map(\.x).max() ?? 0) + pad)
-            minY = min(minY, (points.map(\.y).min() ?? 0) - pad)
-            maxY = max(maxY, (points.map(\.y).max() ?? 0) + pad)
+            box.include(shape, padding: buffer + ring)
         }
         // At least 200 m across, so one point or a short route is not blown up to fill the map.
-        let spanX = max(maxX - minX, 200)
-        let spanY = max(maxY - minY, 200)
+        self.init(box: box, minimumSpan: 200, width: width, height: height)
+    }
+
+    /// The frame holding `coordinates` with `padding` metres round them and at least `minimumSpan` metres
+    /// across, or `nil` when none is finite.
+    init?(coordinates: [Coordinate], padding: Double, minimumSpan: Double, width: Double, height: Double) {
+        guard var box = ProjectedBox(coordinates) else { return nil }
+        box.pad(padding)
+        self.init(box: box, minimumSpan: minimumSpan, width: width, height: height)
+    }
+
+    private init(box: ProjectedBox, minimumSpan: Double, width: Double, height: Double) {
+        let spanX = max(box.maxX - box.minX, minimumSpan)
+        let spanY = max(box.maxY - box.minY, minimumSpan)
         let margin = 36.0
         let scale = min((width - 2 * margin) / spanX, (height - 2 * margin - 20) / spanY)
-        self.projection = projection
+        self.projection = box.projection
         self.pixelsPerMetre = scale
-        self.centreX = (minX + maxX) / 2
-        self.centreY = (minY + maxY) / 2
+        self.centreX = (box.minX + box.maxX) / 2
+        self.centreY = (box.minY + box.maxY) / 2
         self.width = width
         self.height = height
         let longest = width / 4 / scale
@@ -457,5 +439,50 @@ struct ZoneMapFrame: Sendable {
             x: width / 2 + (point.x - centreX) * pixelsPerMetre,
             y: (height - 20) / 2 - (point.y - centreY) * pixelsPerMetre
         )
+    }
+}
+
+/// The box, in metres of a local projection centred on them, of the finite ones among some coordinates.
+struct ProjectedBox: Sendable {
+    let projection: LocalProjection
+    private(set) var minX = Double.infinity
+    private(set) var maxX = -Double.infinity
+    private(set) var minY = Double.infinity
+    private(set) var maxY = -Double.infinity
+
+    /// The box of `coordinates`, or `nil` when none is finite.
+    init?(_ coordinates: [Coordinate]) {
+        let finite = coordinates.filter { $0.latitude.isFinite && $0.longitude.isFinite }
+        guard let first = finite.first else { return nil }
+        var bounds = BoundingBox(
+            minLatitude: first.latitude, minLongitude: first.longitude, maxLatitude: first.latitude,
+            maxLongitude: first.longitude)
+        for coordinate in finite {
+            bounds.minLatitude = min(bounds.minLatitude, coordinate.latitude)
+            bounds.maxLatitude = max(bounds.maxLatitude, coordinate.latitude)
+            bounds.minLongitude = min(bounds.minLongitude, coordinate.longitude)
+            bounds.maxLongitude = max(bounds.maxLongitude, coordinate.longitude)
+        }
+        projection = LocalProjection(
+            reference: Coordinate(
+                latitude: (bounds.minLatitude + bounds.maxLatitude) / 2,
+                longitude: (bounds.minLongitude + bounds.maxLongitude) / 2))
+        include(finite, padding: 0)
+    }
+
+    /// Widens the box by `metres` on every side.
+    mutating func pad(_ metres: Double) {
+        (minX, maxX, minY, maxY) = (minX - metres, maxX + metres, minY - metres, maxY + metres)
+    }
+
+    /// Widens the box to hold `coordinates` with `padding` metres round them.
+    mutating func include(_ coordinates: [Coordinate], padding: Double) {
+        for coordinate in coordinates where coordinate.latitude.isFinite && coordinate.longitude.isFinite {
+            let point = projection.project(coordinate)
+            minX = min(minX, point.x - padding)
+            maxX = max(maxX, point.x + padding)
+            minY = min(minY, point.y - padding)
+            maxY = max(maxY, point.y + padding)
+        }
     }
 }

@@ -20,6 +20,7 @@ struct SVGChartRenderer: Sendable {
                 digits: bars.digits, showsLegend: false)
         case .hourWeekdayHeatMap(let model): heatMap(model, id: id)
         case .zoneMap(let model): zoneMap(model, id: id)
+        case .areaMap(let model): areaMap(model, id: id)
         }
     }
 
