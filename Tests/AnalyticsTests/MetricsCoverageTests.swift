@@ -58,7 +58,7 @@ struct MetricsCoverageTests {
         // 9 months of 2018 and 12 of 2017 were not delivered; every month was delivered by some year (2019).
         #expect(
             report.notes.contains {
-                $0.contains("21 station-month(s) of the three years were not delivered") && !$0.contains("none of them")
+                $0.contains("21 station-months of the three years were not delivered") && !$0.contains("none of them")
             })
     }
 
@@ -88,7 +88,7 @@ struct MetricsCoverageTests {
         // 6 + 12 + 12 months not delivered; July–December (6) delivered in no year.
         #expect(
             report.notes.contains {
-                $0.contains("30 station-month(s)") && $0.contains("6 station-month(s) were delivered in none of them")
+                $0.contains("30 station-months") && $0.contains("6 station-months were delivered in none of them")
             })
         // Last year's undelivered months are missing in the completeness list too.
         #expect(

@@ -93,6 +93,6 @@ struct OutputFormatTests {
             database: database)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("record_id,date,time,station,zone_id"))
-        #expect(run.stderr.contains("0 enforcement record(s)"))
+        #expect(run.stderr.contains("0 enforcement records"))
     }
 }

@@ -229,4 +229,21 @@ struct ReportSetTests {
             }
         }
     }
+
+    @Test("English reports: no \"(s)\" plurals, no backticks, no space before %")
+    func englishWording() throws {
+        let folder = try SampleReports.write(["report", "all", "--period", "FY2025", "--compare", "--lang", "en"])
+        let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") }
+        #expect(pages.count > 30)
+        for page in pages {
+            let html = try String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8)
+            // The words a reader sees: the body without the style sheet and the tags.
+            let body = html.components(separatedBy: "</style>").last ?? html
+            let text = body.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+            for pattern in [#"\(s\)"#, "`", "[0-9] %"] {
+                let found = text.range(of: ".{0,60}" + pattern, options: .regularExpression).map { text[$0] }
+                #expect(found == nil, "\(page): \(found ?? "")")
+            }
+        }
+    }
 }

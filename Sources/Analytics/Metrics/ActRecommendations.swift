@@ -152,7 +152,7 @@ public enum ActRecommendations {
                     Recommendation(
                         kind: .missingConcentratedDay, subject: subject,
                         reason:
-                            "\(short) of \(row.done.zoneMonths) month(s) in force had no concentrated-enforcement day "
+                            "\(short) of \(row.done.zoneMonths) month\(row.done.zoneMonths == 1 ? "" : "s") in force had no concentrated-enforcement day "
                             + "(the national minimum is one a month)",
                         figures: ["zone_months": Double(row.done.zoneMonths), "months_without": Double(short)],
                         zoneID: zone, stationID: row.key.stationID, urgency: .medium))
@@ -192,8 +192,8 @@ public enum ActRecommendations {
                         kind: .considerMaintenance, subject: subject,
                         reason:
                             "accidents fell two years running (\(Self.percent(previous)) then \(Self.percent(change))); "
-                            + "consider maintenance mode, after checking with `compare --method eb` that the fall is "
-                            + "not regression to the mean",
+                            + "consider maintenance mode, after checking in the zone's before–after evaluation "
+                            + "(empirical Bayes) that the fall is not regression to the mean",
                         figures: [
                             "change_percent": change, "previous_change_percent": previous,
                             "accidents": Double(check.accidents),
@@ -269,7 +269,7 @@ public enum ActRecommendations {
     static func move(_ timing: AccidentTiming) -> String {
         timing.isConclusive
             ? "move operations to the weekday × hour cells of the zone's accidents: \(timing.cellsDescription)"
-            : "the zone has \(timing.accidentsWithTime) accident(s) with a time of day, too few to tell which "
+            : "the zone has \(timing.accidentsWithTime) accident\(timing.accidentsWithTime == 1 ? "" : "s") with a time of day, too few to tell which "
                 + "weekday × hour to move operations to"
     }
 
@@ -308,7 +308,7 @@ public enum ActRecommendations {
 
     static func percent(_ value: Double, signed: Bool = true) -> String {
         let rounded = (value * 10).rounded() / 10
-        return (signed && rounded > 0 ? "+" : "") + "\(rounded) %"
+        return (signed && rounded > 0 ? "+" : "") + "\(rounded)%"
     }
 
     static func decimal(_ value: Double) -> String { "\((value * 100).rounded() / 100)" }

@@ -306,16 +306,16 @@ public enum PDCAMetrics {
         var notes = [yearOnYearNote]
         if !missing.isEmpty {
             notes.append(
-                "\(missing.count) station-month(s) were not delivered and are reported missing, not counted as zero: "
+                "\(missing.count) station-month\(missing.count == 1 ? " was" : "s were") not delivered and are reported missing, not counted as zero: "
                     + "figures that depend on them are incomplete.")
         }
         if let average, average.undelivered > 0 {
             notes.append(
                 "The 3-year average takes each station's month from the years that delivered it: "
-                    + "\(average.undelivered) station-month(s) of the three years were not delivered and are left out "
+                    + "\(average.undelivered) station-month\(average.undelivered == 1 ? " of the three years was" : "s of the three years were") not delivered and are left out "
                     + "rather than counted as zero"
                     + (average.neverDelivered > 0
-                        ? "; \(average.neverDelivered) station-month(s) were delivered in none of them, so the average "
+                        ? "; \(average.neverDelivered) station-month\(average.neverDelivered == 1 ? " was" : "s were") delivered in none of them, so the average "
                             + "leaves them out and is incomplete." : "."))
         }
         if grouping.contains(.department) {

@@ -111,7 +111,7 @@ extension AnalysisLoader {
         var evaluation = ZoneEvaluation.evaluate(counts, methods: methods)
         for (name, missing) in [("before", beforeGaps), ("after", afterGaps)] where !missing.isEmpty {
             evaluation.notes.insert(
-                "INCOMPLETE: the \(name) window has \(missing.count) station-month(s) with no accident records "
+                "INCOMPLETE: the \(name) window has \(missing.count) station-month\(missing.count == 1 ? "" : "s") with no accident records "
                     + "(e.g. \(missing.prefix(3).map(\.description).joined(separator: ", "))); they are missing, not "
                     + "zero, so the estimates below are not reliable. Choose windows inside the loaded months "
                     + "(--before/--after).",

@@ -148,7 +148,7 @@ extension BikePDCA {
                     if result.rejected > 0 { failures += 1 }
                 case .failed:
                     Console.error(
-                        "\(name): not imported: \(result.errorCount) error(s); nothing from this file was written"
+                        "\(name): not imported: \(result.errorCount) error\(result.errorCount == 1 ? "" : "s"); nothing from this file was written"
                             + (skipInvalid ? "" : " (--skip-invalid imports the valid rows)"))
                     failures += 1
                 }
@@ -186,7 +186,7 @@ extension BikePDCA {
                 for problem in result.problems { Console.error(problem.description) }
                 guard let entry = result.entry, let summary = result.summary else {
                     Console.error(
-                        "\(name): not imported: \(result.rejected) row(s) with errors; nothing from this file was "
+                        "\(name): not imported: \(result.rejected) row\(result.rejected == 1 ? "" : "s") with errors; nothing from this file was "
                             + "written (--skip-invalid imports the valid rows)")
                     failures += 1
                     continue

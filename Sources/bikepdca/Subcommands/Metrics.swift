@@ -101,7 +101,7 @@ extension BikePDCA {
                         department: department.flatMap(Department.init(rawValue:)),
                         outcome: outcome.flatMap(Outcome.init(rawValue:)))
                 ) { Output.writeCSV($0) }
-                Console.error("\(listed.count) \(listed.dataset.rawValue) record(s)")
+                Console.error("\(listed.count) \(listed.dataset.rawValue) record\(listed.count == 1 ? "" : "s")")
                 return
             }
             let report = try AnalysisLoader.metrics(
