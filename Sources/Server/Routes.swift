@@ -35,6 +35,10 @@ struct Routes: Sendable {
         router.post("/upload") { request, context in try await upload(request, context) }
         router.get("/imports/{id}") { request, context in try await importJobPage(request, context) }
         router.get("/imports/{id}/rejects.csv") { request, context in try await importRejects(request, context) }
+        router.get("/act") { request, _ in try await actPage(request) }
+        router.get("/hotspots") { request, _ in try await hotSpotsPage(request) }
+        router.get("/metrics") { request, _ in try await metricsPage(request) }
+        router.get("/explain") { request, _ in try await explainPage(request) }
         router.get("/audit") { request, _ in try await auditPage(request) }
     }
 

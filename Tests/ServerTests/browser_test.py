@@ -4,7 +4,8 @@
 Run by BrowserTests.swift against a server it started:
   browser_test.py BASE_URL NAME PASSWORD ERRORS_CSV VALID_CSV OWN_ZONE OTHER_ZONE PERIOD
 Logs in as a station account, uploads a file with errors and sees them listed by line:column on the upload's job
-page, imports a valid file, opens its zone report, and fails to open another station's report. Exit 0 when every step passed.
+page, imports a valid file, opens its zone report, follows a figure of the metrics table to its records, and fails to open another station's
+report. Exit 0 when every step passed.
 """
 import sys
 
@@ -65,6 +66,15 @@ def main():
         period_field.send_keys(period)
         form.find_element(By.TAG_NAME, "button").click()
         check(own_zone in driver.page_source and "<h1" in driver.page_source, "the zone report opened")
+        steps += 1
+
+        driver.get(base + "/metrics?period=" + period)
+        links = driver.find_elements(By.CSS_SELECTOR, "table.metrics a")
+        check(links, "the metrics table links its counts to their records")
+        count = links[0].text
+        links[0].click()
+        body = driver.find_element(By.TAG_NAME, "body").text
+        check(("%s 件" % count) in body, "the figure %s opens as many records: %r" % (count, body[:400]))
         steps += 1
 
         driver.get(base + "/reports/zone?id=%s&period=%s" % (other_zone, period))

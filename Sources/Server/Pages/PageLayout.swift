@@ -16,8 +16,11 @@ struct PageLayout: Sendable {
             var links = [("/", text("ダッシュボード", "Dashboard"))]
             if role != .admin {
                 links.append(("/reports", text("報告書", "Reports")))
-                links.append(("/upload", text("取込み", "Upload")))
+                links.append(("/metrics", text("指標", "Metrics")))
+                links.append(("/act", text("改善の提案", "Act list")))
             }
+            if role == .hq { links.append(("/hotspots", text("事故多発地点", "Hot spots"))) }
+            if role != .admin { links.append(("/upload", text("取込み", "Upload"))) }
             if role == .admin { links.append(("/audit", text("監査記録・利用者", "Audit log and accounts"))) }
             menu =
                 "<nav class=\"app-menu\">"
