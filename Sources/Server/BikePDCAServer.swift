@@ -14,12 +14,15 @@ public struct BikePDCAServer: Sendable {
     /// Where it listens and its limits.
     public let settings: ServerSettings
     let imports = ImportQueue()
+    /// The uploads waiting, running and finished lately, with their results.
+    let jobs: ImportJobs
 
     /// Creates the app over `store`; `reader` defaults to `store` itself.
     public init(store: RecordStore, reader: RecordStore? = nil, settings: ServerSettings) {
         self.store = store
         self.reader = reader ?? store
         self.settings = settings
+        jobs = ImportJobs(now: settings.now)
     }
 
     /// The Hummingbird application: the routes behind the security middleware, HTTP or HTTPS.

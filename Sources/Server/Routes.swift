@@ -33,17 +33,23 @@ struct Routes: Sendable {
         router.get("/reports/{kind}") { request, context in try await report(request, context) }
         router.get("/upload") { request, _ in try await uploadPage(request) }
         router.post("/upload") { request, context in try await upload(request, context) }
+        router.get("/imports/{id}") { request, context in try await importJobPage(request, context) }
+        router.get("/imports/{id}/rejects.csv") { request, context in try await importRejects(request, context) }
+        router.get("/act") { request, _ in try await actPage(request) }
+        router.get("/hotspots") { request, _ in try await hotSpotsPage(request) }
+        router.get("/metrics") { request, _ in try await metricsPage(request) }
+        router.get("/explain") { request, _ in try await explainPage(request) }
         router.get("/audit") { request, _ in try await auditPage(request) }
     }
 
     // MARK: sessions
 
-    private func text(_ request: Request) -> PageLanguage {
+    func text(_ request: Request) -> PageLanguage {
         PageLanguage(language: request.cookies[Self.languageCookie]?.value == "en" ? .en : .ja)
     }
 
     /// The request's live session, or a redirect to the login page.
-    private func requireSession(_ request: Request) async throws -> (token: String, session: AccountSession) {
+    func requireSession(_ request: Request) async throws -> (token: String, session: AccountSession) {
         guard let token = request.cookies[Self.sessionCookie]?.value else { throw Redirect(location: "/login") }
         let authority = self.authority
         guard let session = try await offload({ try authority.session(token: token) }) else {
@@ -52,32 +58,32 @@ struct Routes: Sendable {
         return (token, session)
     }
 
-    private func require(_ allowed: Bool) throws {
+    func require(_ allowed: Bool) throws {
         if !allowed { throw HTTPError(.forbidden) }
     }
 
-    private func checkToken(_ given: String?, _ session: AccountSession) throws {
+    func checkToken(_ given: String?, _ session: AccountSession) throws {
         guard SessionAuthority.matches(given, session.csrfToken) else { throw HTTPError(.forbidden) }
     }
 
-    private func cookie(_ name: String, _ value: String, maxAge: Int64) -> String {
+    func cookie(_ name: String, _ value: String, maxAge: Int64) -> String {
         "\(name)=\(value); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (settings.isSecure ? "; Secure" : "")
     }
 
-    private func formFields(_ request: Request, limit: Int = 16 << 10) async throws -> FormFields {
+    func formFields(_ request: Request, limit: Int = 16 << 10) async throws -> FormFields {
         var request = request
         let buffer = try await request.collectBody(upTo: limit)
         let bytes = buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? []
         return FormFields(urlEncoded: Substring(String(decoding: bytes, as: UTF8.self)))
     }
 
-    private func query(_ request: Request) -> FormFields {
+    func query(_ request: Request) -> FormFields {
         FormFields(urlEncoded: Substring(request.uri.query ?? ""))
     }
 
     // MARK: login
 
-    private func loginPage(_ request: Request, message: String? = nil, status: HTTPResponse.Status = .ok) async throws
+    func loginPage(_ request: Request, message: String? = nil, status: HTTPResponse.Status = .ok) async throws
         -> Response
     {
         if message == nil, let token = request.cookies[Self.sessionCookie]?.value {
@@ -103,7 +109,7 @@ struct Routes: Sendable {
         return response
     }
 
-    private func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let form = try await formFields(request)
         let text = self.text(request)
         guard let expected = request.cookies[Self.loginCookie]?.value, SessionAuthority.isWellFormed(expected),
@@ -135,7 +141,7 @@ struct Routes: Sendable {
         }
     }
 
-    private func logout(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func logout(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (token, session) = try await requireSession(request)
         let form = try await formFields(request)
         try checkToken(form["csrf"], session)
@@ -145,14 +151,14 @@ struct Routes: Sendable {
         throw Redirect(location: "/login", cookies: [cookie(Self.sessionCookie, "", maxAge: 0)])
     }
 
-    private func changeLanguage(_ request: Request) -> Response {
+    func changeLanguage(_ request: Request) -> Response {
         let language = query(request)["set"] == "en" ? "en" : "ja"
         return Redirect(location: "/", cookies: [cookie(Self.languageCookie, language, maxAge: 365 * 86400)]).response
     }
 
     // MARK: dashboard
 
-    private func dashboard(_ request: Request) async throws -> Response {
+    func dashboard(_ request: Request) async throws -> Response {
         let (_, session) = try await requireSession(request)
         let text = self.text(request)
         let store = self.store
@@ -213,7 +219,7 @@ struct Routes: Sendable {
 
     // MARK: reports
 
-    private func reportForms(_ request: Request) async throws -> Response {
+    func reportForms(_ request: Request) async throws -> Response {
         let (_, session) = try await requireSession(request)
         try require(session.account.role != .admin)
         let text = self.text(request)
@@ -265,7 +271,7 @@ struct Routes: Sendable {
         return html(PageLayout(text: text, session: session).page(title: text("報告書", "Reports"), body))
     }
 
-    private func report(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func report(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (_, session) = try await requireSession(request)
         try require(session.account.role != .admin)
         let query = self.query(request)
@@ -323,12 +329,7 @@ struct Routes: Sendable {
         }
         if let csvName {
             guard let bytes = rendered.csvFiles[csvName] else { throw HTTPError(.notFound) }
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/csv; charset=utf-8",
-                    .contentDisposition: "attachment; filename*=UTF-8''\(HTMLText.urlComponent(csvName))",
-                ], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            return csvDownload(bytes, name: csvName)
         }
         var headers: HTTPFields = [
             .contentType: "text/html; charset=utf-8", .contentSecurityPolicy: Self.reportPolicy(rendered.html),
@@ -363,163 +364,9 @@ struct Routes: Sendable {
             + "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     }
 
-    // MARK: upload
-
-    /// The datasets a role may upload.
-    static func uploadable(by role: AccountRole) -> [DatasetKind] {
-        switch role {
-        case .admin: []
-        case .station: [.enforcement, .activities]
-        case .hq: [.stations, .zones, .enforcement, .accidents, .activities, .plans]
-        }
-    }
-
-    private func uploadPage(_ request: Request) async throws -> Response {
-        let (_, session) = try await requireSession(request)
-        let datasets = Self.uploadable(by: session.account.role)
-        try require(!datasets.isEmpty)
-        let text = self.text(request)
-        let layout = PageLayout(text: text, session: session)
-        let options = datasets.map { "<option value=\"\($0.rawValue)\">\($0.rawValue)</option>" }.joined()
-        let body = """
-            <p>\(text("まず「確認のみ」でエラーを確かめてください（何も書き込みません）。取込みはファイル単位で全部か無しかです。取込みは一件ずつ順番に行います。",
-                "Check first: every error is listed and nothing is written. An import is all or nothing per file; imports run one at a time."))</p>
-            <form method="post" action="/upload" enctype="multipart/form-data" class="app-form">
-            \(layout.csrfField(session.csrfToken))
-            <label for="dataset">\(text("データ", "Dataset"))</label><select id="dataset" name="dataset">\(options)</select>
-            <label for="file">\(text("CSVファイル（UTF-8 または Shift_JIS）", "CSV file (UTF-8 or Shift_JIS)"))</label><input id="file" name="file" type="file" required>
-            <label for="mode">\(text("処理", "Action"))</label><select id="mode" name="mode"><option value="check">\(text("確認のみ（書き込まない）", "Check only (write nothing)"))</option><option value="import">\(text("取り込む", "Import"))</option></select>
-            <button type="submit">\(text("送信", "Send"))</button>
-            </form>
-            <p>\(text("上限", "Limit")) \(settings.maxUploadBytes >> 20) MiB</p>
-            """
-        return html(layout.page(title: text("取込み", "Upload"), body))
-    }
-
-    private func upload(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let (_, session) = try await requireSession(request)
-        let datasets = Self.uploadable(by: session.account.role)
-        try require(!datasets.isEmpty)
-        var request = request
-        let buffer = try await request.collectBody(upTo: settings.maxUploadBytes + (64 << 10))
-        let bytes = buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? []
-        let form: MultipartForm
-        do { form = try MultipartForm(contentType: request.headers[.contentType] ?? "", body: bytes) } catch {
-            throw HTTPError(.badRequest)
-        }
-        try checkToken(form.fields["csrf"], session)
-        guard let dataset = DatasetKind(rawValue: form.fields["dataset"] ?? "") else { throw HTTPError(.badRequest) }
-        try require(datasets.contains(dataset))
-        guard let file = form.file, file.bytes.count <= settings.maxUploadBytes else { throw HTTPError(.badRequest) }
-        let dryRun = form.fields["mode"] != "import"
-        let fileName = Self.safeFileName(file.fileName)
-        let folder = (settings.workFolder as NSString).appendingPathComponent("bikepdca-upload-\(UUID().uuidString)")
-        let path = (folder as NSString).appendingPathComponent(fileName)
-        let store = self.store
-        let authority = self.authority
-        let account = session.account
-        let address = context.clientAddress
-        let result = try await server.imports.run { () throws -> FileImportResult in
-            try FileManager.default.createDirectory(
-                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            guard
-                FileManager.default.createFile(
-                    atPath: path, contents: Data(file.bytes), attributes: [.posixPermissions: 0o600])
-            else { throw HTTPError(.internalServerError) }
-            var options = ImportOptions(dataset: dataset)
-            options.dryRun = dryRun
-            options.onlyStation = account.stationID
-            options.rejectsDirectory = folder
-            options.diagnosticLimit = 500
-            let result = try ImportPipeline(store: store).importFile(path: path, options: options)
-            let summary = "\(dataset.rawValue) \(fileName): \(result.accepted) accepted, \(result.rejected) rejected"
-            switch result.status {
-            case .imported(let entry):
-                // The same step as after `bikepdca import`: place the new records in their zones by position when
-                // an import (this one or an interrupted earlier one) left the assignment due.
-                if try store.pendingZoneAssignment() != nil { _ = try store.assignZones() }
-                try authority.audit(account.name, address, "import", summary, importID: entry.id)
-            case .alreadyImported: try authority.audit(account.name, address, "import-unchanged", summary)
-            case .checked: try authority.audit(account.name, address, "dry-run", summary)
-            case .failed: try authority.audit(account.name, address, "import-failed", summary)
-            }
-            return result
-        }
-        return html(uploadResult(result, dryRun: dryRun, text: text(request), session: session))
-    }
-
-    private func uploadResult(
-        _ result: FileImportResult, dryRun: Bool, text: PageLanguage, session: AccountSession
-    ) -> String {
-        var body = ""
-        let name = HTMLText.escape(result.file)
-        switch result.status {
-        case .imported(let entry):
-            body +=
-                "<p class=\"app-ok\">"
-                + text(
-                    "\(name): \(entry.rowsAccepted) 行を取り込みました。", "\(name): imported \(entry.rowsAccepted) rows.")
-                + "</p>"
-        case .alreadyImported(let entry):
-            body +=
-                "<p class=\"app-ok\">"
-                + text(
-                    "\(name): 同じ内容のファイルを \(HTMLText.escape(entry.importedAt)) に取込み済みです。変更はありません。",
-                    "\(name): the same file was imported on \(HTMLText.escape(entry.importedAt)); nothing changed.")
-                + "</p>"
-        case .checked:
-            let cls = result.rejected > 0 ? "app-error" : "app-ok"
-            body +=
-                "<p class=\"\(cls)\">"
-                + text(
-                    "\(name): 確認のみ。有効 \(result.accepted) 行、エラー \(result.rejected) 行。何も書き込んでいません。",
-                    "\(name): checked only: \(result.accepted) rows valid, \(result.rejected) with errors. Nothing was written."
-                )
-                + "</p>"
-        case .failed:
-            body +=
-                "<p class=\"app-error\">"
-                + text(
-                    "\(name): 取り込みませんでした（エラー \(result.errorCount) 件）。このファイルからは何も書き込んでいません。",
-                    "\(name): not imported (\(result.errorCount) errors). Nothing from this file was written.") + "</p>"
-        }
-        if !result.diagnostics.isEmpty {
-            body += PageLayout.table(
-                [text("位置（行:列）", "Where (line:column)"), text("種類", "Kind"), text("内容", "Reason")],
-                result.diagnostics.map { diagnostic in
-                    let place = [diagnostic.line.map(String.init), diagnostic.column.map(String.init)]
-                        .compactMap { $0 }.joined(separator: ":")
-                    let kind =
-                        diagnostic.severity == .error ? text("エラー", "error") : text("警告", "warning")
-                    return [place, kind, diagnostic.message]
-                }, className: "data diagnostics")
-            if result.errorCount > result.diagnostics.count {
-                body +=
-                    "<p>"
-                    + text(
-                        "ほか \(result.errorCount - result.diagnostics.count) 件",
-                        "and \(result.errorCount - result.diagnostics.count) more") + "</p>"
-            }
-        }
-        body +=
-            "<p><a href=\"/upload\">\(text("別のファイル", "Another file"))</a> · <a href=\"/\">\(text("ダッシュボード", "Dashboard"))</a></p>"
-        return PageLayout(text: text, session: session).page(
-            title: dryRun ? text("確認結果", "Check result") : text("取込み結果", "Import result"), body)
-    }
-
-    /// The browser's file name, kept for the import log, made harmless as a file name in a private folder.
-    static func safeFileName(_ name: String) -> String {
-        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let cleaned = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
-        let trimmed = String(cleaned.prefix(100)).trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || trimmed.hasPrefix(".") { return "upload.csv" }
-        return trimmed
-    }
-
     // MARK: audit (admin)
 
-    private func auditPage(_ request: Request) async throws -> Response {
+    func auditPage(_ request: Request) async throws -> Response {
         let (_, session) = try await requireSession(request)
         try require(session.account.role == .admin)
         let text = self.text(request)
@@ -548,10 +395,20 @@ struct Routes: Sendable {
 
     // MARK: helpers
 
-    private func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+    func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    /// A CSV file to save (`text/csv`, an attachment named `name`).
+    func csvDownload(_ bytes: [UInt8], name: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8",
+                .contentDisposition: "attachment; filename*=UTF-8''\(HTMLText.urlComponent(name))",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     private static func styleSheet(_ css: String) -> Response {

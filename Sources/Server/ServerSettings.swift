@@ -26,6 +26,12 @@ public struct ServerSettings: Sendable {
     public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
     /// The folder of temporary upload and report files (default: the system's temporary folder).
     public var workFolder: String = NSTemporaryDirectory()
+    /// The folder of the mapping profiles offered on the upload form (`--mapping-folder`): its `*.yaml`, `*.yml`
+    /// and `*.json` files, by name. `nil`: none offered.
+    public var mappingFolder: String?
+    /// Called on the import queue as each upload starts, before the file is read; `nil` in the app. Tests hold
+    /// an import back with it to see the job page while it waits and runs.
+    public var importGate: (@Sendable () -> Void)?
 
     /// Creates the default settings.
     public init() {}

@@ -23,12 +23,15 @@ final class ServerFixture: Sendable {
     static let sampleData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("SampleData")
 
-    init(enforcementMonths: [String] = []) throws {
+    /// Imports the sample's stations and zones, the given enforcement months and any `more` files
+    /// (paths under SampleData/ with their datasets).
+    init(enforcementMonths: [String] = [], more: [(String, DatasetKind)] = []) throws {
         folder = try TestFolders.make("serve")
         store = try RecordStore(path: folder.appendingPathComponent("serve.sqlite").path)
         let pipeline = ImportPipeline(store: store, now: { "2026-12-01 09:00:00" })
         var files: [(String, DatasetKind)] = [("stations.csv", .stations), ("zones.csv", .zones)]
         files += enforcementMonths.map { ("enforcement/enforcement_\($0).csv", .enforcement) }
+        files += more
         for (file, dataset) in files {
             let result = try pipeline.importFile(
                 path: Self.sampleData.appendingPathComponent(file).path, options: ImportOptions(dataset: dataset))
@@ -51,10 +54,12 @@ final class ServerFixture: Sendable {
     }
 
     /// The app as `bikepdca serve` makes it: the store for writing, the same file read-only for the reports.
-    func application() throws -> some ApplicationProtocol {
+    func application(_ adjust: (inout ServerSettings) -> Void = { _ in }) throws -> some ApplicationProtocol {
         var readOnly = RecordStore.Configuration()
         readOnly.isReadOnly = true
         let reader = try RecordStore(path: store.path, configuration: readOnly)
+        var settings = self.settings
+        adjust(&settings)
         return try BikePDCAServer(store: store, reader: reader, settings: settings).makeApplication()
     }
 
@@ -133,6 +138,35 @@ struct Browser: Sendable {
             uri: "/upload", method: .post, headers: headers, body: ByteBuffer(bytes: body))
         keep(response)
         return (response, response.text)
+    }
+
+    /// Uploads, follows the redirect to the job's page and reloads it until the job has ended (as the browser
+    /// does through the page's meta refresh); a refused upload comes back as it is.
+    mutating func uploadAndWait(
+        _ client: some TestClientProtocol, fields: [(String, String)], fileName: String, file: [UInt8]
+    ) async throws -> (TestResponse, String) {
+        let (posted, body) = try await upload(client, fields: fields, fileName: fileName, file: file)
+        guard posted.status == .seeOther, let location = posted.headers[.location] else { return (posted, body) }
+        return try await waitForJob(client, location)
+    }
+
+    /// Reloads a job's page until it no longer refreshes itself.
+    mutating func waitForJob(_ client: some TestClientProtocol, _ location: String) async throws
+        -> (TestResponse, String)
+    {
+        for _ in 0..<1200 {
+            let (response, page) = try await get(client, location)
+            if response.status != .ok || !page.contains("http-equiv=\"refresh\"") { return (response, page) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw ServerFixture.FixtureError(message: "the job at \(location) did not end")
+    }
+
+    /// The first `href` in `page` that starts with `prefix`, unescaped.
+    static func link(in page: String, startingWith prefix: String) -> String? {
+        guard let range = page.range(of: "href=\"\(prefix)") else { return nil }
+        let value = prefix + page[range.upperBound...].prefix { $0 != "\"" }
+        return value.replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// Logs in through the form; returns the login response.

@@ -28,7 +28,7 @@ import Testing
             _ = try await browser.logIn(client, "hq1")
             let (_, form) = try await browser.get(client, "/upload")
             let token = try #require(Browser.csrf(in: form))
-            let (response, page) = try await browser.upload(
+            let (response, page) = try await browser.uploadAndWait(
                 client, fields: [("csrf", token), ("dataset", "enforcement"), ("mode", "check")],
                 fileName: "enforcement_with_errors.csv", file: errors)
             #expect(response.status == .ok)
@@ -48,7 +48,7 @@ import Testing
             _ = try await browser.logIn(client, "st101")
             let (_, form) = try await browser.get(client, "/upload")
             let token = try #require(Browser.csrf(in: form))
-            let (response, page) = try await browser.upload(
+            let (response, page) = try await browser.uploadAndWait(
                 client, fields: [("csrf", token), ("dataset", "enforcement"), ("mode", "import")],
                 fileName: "chuo_2025-04.csv", file: file)
             #expect(response.status == .ok)
@@ -79,7 +79,7 @@ import Testing
             _ = try await browser.logIn(client, "st101")
             let (_, form) = try await browser.get(client, "/upload")
             let token = try #require(Browser.csrf(in: form))
-            let (_, page) = try await browser.upload(
+            let (_, page) = try await browser.uploadAndWait(
                 client, fields: [("csrf", token), ("dataset", "enforcement"), ("mode", "import")],
                 fileName: "mixed.csv", file: mixed)
             #expect(page.contains("<td>\(lineNumber):4</td>"))
@@ -102,7 +102,7 @@ import Testing
             _ = try await browser.logIn(client, "hq1")
             let (_, form) = try await browser.get(client, "/upload")
             let token = try #require(Browser.csrf(in: form))
-            let (_, page) = try await browser.upload(
+            let (_, page) = try await browser.uploadAndWait(
                 client, fields: [("csrf", token), ("dataset", "enforcement"), ("mode", "check")],
                 fileName: "<img src=x onerror=alert(1)>.csv", file: Array("record_id,date\nX,2025-13-01\n".utf8))
             #expect(!page.contains("<img"))

@@ -3,8 +3,9 @@
 
 Run by BrowserTests.swift against a server it started:
   browser_test.py BASE_URL NAME PASSWORD ERRORS_CSV VALID_CSV OWN_ZONE OTHER_ZONE PERIOD
-Logs in as a station account, uploads a file with errors and sees them listed by line:column, imports a valid
-file, opens its zone report, and fails to open another station's report. Exit 0 when every step passed.
+Logs in as a station account, uploads a file with errors and sees them listed by line:column on the upload's job
+page, imports a valid file, opens its zone report, follows a figure of the metrics table to its records, and fails to open another station's
+report. Exit 0 when every step passed.
 """
 import sys
 
@@ -40,7 +41,10 @@ def main():
             driver.find_element(By.CSS_SELECTOR, "form.app-form button").click()
             # The result page comes after the file is checked or imported: wait for its verdict (a busy machine
             # can take seconds), not only for the click to return.
+            # The upload becomes a job: the browser lands on its page, which reloads itself (a meta refresh, no
+            # script) while the file waits or runs, then shows the result.
             WebDriverWait(driver, 120).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.app-ok, p.app-error"))
+            check("/imports/" in driver.current_url, "the result is the job's page: %s" % driver.current_url)
 
         upload(errors_csv, "check")
         cells = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "table.diagnostics td")]
@@ -62,6 +66,15 @@ def main():
         period_field.send_keys(period)
         form.find_element(By.TAG_NAME, "button").click()
         check(own_zone in driver.page_source and "<h1" in driver.page_source, "the zone report opened")
+        steps += 1
+
+        driver.get(base + "/metrics?period=" + period)
+        links = driver.find_elements(By.CSS_SELECTOR, "table.metrics a")
+        check(links, "the metrics table links its counts to their records")
+        count = links[0].text
+        links[0].click()
+        body = driver.find_element(By.TAG_NAME, "body").text
+        check(("%s 件" % count) in body, "the figure %s opens as many records: %r" % (count, body[:400]))
         steps += 1
 
         driver.get(base + "/reports/zone?id=%s&period=%s" % (other_zone, period))

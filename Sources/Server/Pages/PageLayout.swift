@@ -7,16 +7,20 @@ struct PageLayout: Sendable {
     let text: PageLanguage
     let session: AccountSession?
 
-    /// A whole page around `body` (already escaped HTML).
-    func page(title: String, _ body: String) -> String {
+    /// A whole page around `body` (already escaped HTML); with `refreshSeconds` the browser reloads it that often
+    /// (a meta refresh: no script).
+    func page(title: String, _ body: String, refreshSeconds: Int? = nil) -> String {
         var menu = ""
         if let session {
             let role = session.account.role
             var links = [("/", text("ダッシュボード", "Dashboard"))]
             if role != .admin {
                 links.append(("/reports", text("報告書", "Reports")))
-                links.append(("/upload", text("取込み", "Upload")))
+                links.append(("/metrics", text("指標", "Metrics")))
+                links.append(("/act", text("改善の提案", "Act list")))
             }
+            if role == .hq { links.append(("/hotspots", text("事故多発地点", "Hot spots"))) }
+            if role != .admin { links.append(("/upload", text("取込み", "Upload"))) }
             if role == .admin { links.append(("/audit", text("監査記録・利用者", "Audit log and accounts"))) }
             menu =
                 "<nav class=\"app-menu\">"
@@ -31,7 +35,7 @@ struct PageLayout: Sendable {
         return """
             <!DOCTYPE html>
             <html lang="\(text.language.rawValue)"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="viewport" content="width=device-width, initial-scale=1">\(refreshSeconds.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">" } ?? "")
             <title>\(HTMLText.escape(title)) — BikePDCA</title>
             <link rel="stylesheet" href="/static/report.css"><link rel="stylesheet" href="/static/app.css">
             </head><body>
@@ -70,6 +74,10 @@ struct PageLayout: Sendable {
         form.app-form button { grid-column: 2; justify-self: start; }
         .app-error { color: #b00020; font-weight: bold; }
         .app-ok { color: #006400; font-weight: bold; }
+        .app-wait, .app-rejected { font-weight: bold; }
+        progress { width: 24em; max-width: 100%; }
+        td.num { text-align: right; }
+        form.app-query { display: flex; gap: 8px 12px; align-items: center; flex-wrap: wrap; margin: 12px 0 16px; }
         table.data { border-collapse: collapse; margin: 8px 0 20px; }
         table.data th, table.data td { border: 1px solid var(--rule, #d0d0d0); padding: 4px 8px; text-align: left;
           vertical-align: top; word-break: normal; overflow-wrap: normal; }

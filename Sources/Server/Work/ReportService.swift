@@ -95,7 +95,7 @@ struct ReportService: Sendable {
     }
 
     /// A workflow error's one line without file paths (`cannotWrite` names the temporary folder).
-    private static func message(_ error: any Error) -> String {
+    static func message(_ error: any Error) -> String {
         if let workflow = error as? WorkflowError {
             switch workflow {
             case .cannotWrite, .outsideOutputFolder, .store: return "the report could not be made"

@@ -2,6 +2,7 @@ import Analytics
 import ArgumentParser
 import BikePDCACore
 import Foundation
+import Workflows
 
 extension BikePDCA {
     struct Act: ParsableCommand {
@@ -44,14 +45,7 @@ extension BikePDCA {
                 try Output.printJSON(recommendations)
                 return
             case .csv:
-                Output.printCSV(
-                    [["kind", "subject", "station", "department", "zone", "reason"]]
-                        + recommendations.map {
-                            [
-                                $0.kind.rawValue, $0.subject, $0.stationID ?? "", $0.department?.rawValue ?? "",
-                                $0.zoneID ?? "", $0.reason,
-                            ]
-                        })
+                Output.printCSV(ResultTables.actRows(recommendations))
                 return
             case .table: break
             }

@@ -3,6 +3,7 @@ import ArgumentParser
 import BikePDCACore
 import Foundation
 import Geo
+import Workflows
 
 extension BikePDCA {
     struct Hotspots: ParsableCommand {
@@ -27,14 +28,7 @@ extension BikePDCA {
         @Option(help: "Output format: table, csv or json.")
         var format: OutputFormat = .table
 
-        static func level(_ text: String) -> MeshLevel? {
-            switch text {
-            case "3", "third", "1km": .third
-            case "half", "2", "500m": .half
-            case "quarter", "4", "250m": .quarter
-            default: nil
-            }
-        }
+        static func level(_ text: String) -> MeshLevel? { ResultTables.meshLevel(text) }
 
         func validate() throws {
             guard Self.level(mesh) != nil else {
@@ -50,20 +44,7 @@ extension BikePDCA {
             switch format {
             case .json: try Output.printJSON(shown)
             case .csv, .table:
-                var rows = [
-                    [
-                        "rank", "mesh", "accidents", "fatal_or_serious", "gi_star", "latitude", "longitude",
-                        "overlaps_zone", "candidate",
-                    ]
-                ]
-                for (index, cell) in shown.enumerated() {
-                    rows.append([
-                        String(index + 1), cell.mesh, String(cell.count), String(cell.fatalOrSerious),
-                        String(format: "%.3f", cell.giStar), String(format: "%.6f", cell.latitude),
-                        String(format: "%.6f", cell.longitude), cell.overlapsZone ? "yes" : "no",
-                        cell.isCandidate ? "yes" : "no",
-                    ])
-                }
+                let rows = ResultTables.hotSpotRows(shown)
                 if format == .csv {
                     Output.printCSV(rows)
                 } else {

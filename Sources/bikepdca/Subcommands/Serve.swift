@@ -36,6 +36,12 @@ extension BikePDCA {
         @Option(help: "Session lifetime in minutes (default 480).")
         var sessionMinutes = 480
 
+        @Option(
+            help: ArgumentHelp(
+                "A folder of mapping profiles (*.yaml, *.yml, *.json) offered by name on the upload form.",
+                valueName: "folder"))
+        var mappingFolder: String?
+
         func validate() throws {
             guard (tlsCert == nil) == (tlsKey == nil) else {
                 throw ValidationError("give both --tls-cert and --tls-key")
@@ -43,6 +49,11 @@ extension BikePDCA {
             guard (1...65535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
             guard maxUploadMib > 0, sessionMinutes > 0 else {
                 throw ValidationError("--max-upload-mib and --session-minutes must be positive")
+            }
+            if let mappingFolder {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: mappingFolder, isDirectory: &isFolder), isFolder.boolValue
+                else { throw ValidationError("no such folder: \(mappingFolder)") }
             }
         }
 
@@ -55,6 +66,7 @@ extension BikePDCA {
             settings.behindTLSProxy = behindTLSProxy
             settings.maxUploadBytes = maxUploadMib << 20
             settings.sessionLifetime = Int64(sessionMinutes) * 60
+            settings.mappingFolder = mappingFolder.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             // Opened for writing first (it migrates), then read-only for the reports.
             let writer = try store.openForWriting()
             let server = BikePDCAServer(
