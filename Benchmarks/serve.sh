@@ -67,8 +67,14 @@ LUA
 (
     sleep 3
     start=$(date +%s.%N)
-    curl -fs -o "$work/upload.html" -b "bikepdca_session=$chuo" -F "csrf=$csrf" -F dataset=enforcement \
-        -F mode=import -F "file=@$work/chuo_2025-10.csv" "http://127.0.0.1:$port/upload"
+    # The upload answers 303 to its job page (/imports/ID), which reloads itself until the import has ended.
+    job=$(curl -fs -o /dev/null -w '%{redirect_url}' -b "bikepdca_session=$chuo" -F "csrf=$csrf" \
+        -F dataset=enforcement -F mode=import -F "file=@$work/chuo_2025-10.csv" "http://127.0.0.1:$port/upload")
+    for _ in $(seq 600); do
+        curl -fs -o "$work/upload.html" -b "bikepdca_session=$chuo" "$job"
+        grep -q 'http-equiv="refresh"' "$work/upload.html" || break
+        sleep 0.1
+    done
     end=$(date +%s.%N)
     echo "import during the load: $(echo "$end - $start" | bc) s, $(grep -c 'app-ok' "$work/upload.html") imported" \
         >"$work/import.txt"

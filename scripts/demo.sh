@@ -33,6 +33,6 @@ echo
 # The browser app: one account of the headquarters role, its password made here and printed only this once.
 password="$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 echo "$password" | "$bin" user add hq --role hq >/dev/null
-echo "Browser app: $bin serve --db $BIKEPDCA_DB"
+echo "Browser app: $bin serve --db $BIKEPDCA_DB --mapping-folder SampleData/mapping"
 echo "          then open http://127.0.0.1:8080/ and log in as hq, password $password (shown only now;"
 echo "          more accounts: bikepdca user add NAME --role admin|hq|station [--station 58101])"
