@@ -1,13 +1,14 @@
 import BikePDCACore
 import GRDB
 
-/// Keeps the enforcement summary tables (`enforcement_monthly`, `enforcement_zone_times`) equal to what a
-/// GROUP BY over the `enforcement` table would give.
+/// Keeps the enforcement summary tables (`enforcement_monthly`, `enforcement_zone_times`, `enforcement_riders`)
+/// equal to what a GROUP BY over the `enforcement` table would give.
 ///
 /// Writes that know the records they add or remove collect the changes here and apply them in one pass
 /// (``flush(_:)``); writes that change many rows at once rebuild the station-months they touch from the table.
 /// In `enforcement_monthly` a record outside every zone has zone `''`; in `enforcement_zone_times` only records
-/// in a zone count, with the ISO weekday (1 = Monday) and the hour of day (-1 when the time is unknown).
+/// in a zone count, with the ISO weekday (1 = Monday) and the hour of day (-1 when the time is unknown). In
+/// `enforcement_riders` (vehicle and age band of the one stopped) a zone or an age band not recorded is `''`.
 final class EnforcementSummary {
     /// The grouping of `enforcement_monthly`, ordered as its primary key.
     struct MonthlyKey: Hashable, Comparable {
@@ -47,25 +48,47 @@ final class EnforcementSummary {
         }
     }
 
+    /// The grouping of `enforcement_riders`, ordered as its primary key.
+    struct RiderKey: Hashable, Comparable {
+        var stationID: String
+        var month: YearMonth
+        var zoneID: String
+        var vehicle: String
+        var ageBand: String
+
+        static func < (lhs: Self, rhs: Self) -> Bool {
+            if lhs.stationID != rhs.stationID { return lhs.stationID < rhs.stationID }
+            if lhs.month != rhs.month { return lhs.month < rhs.month }
+            if lhs.zoneID != rhs.zoneID { return lhs.zoneID < rhs.zoneID }
+            if lhs.vehicle != rhs.vehicle { return lhs.vehicle < rhs.vehicle }
+            return lhs.ageBand < rhs.ageBand
+        }
+    }
+
     /// Pending changes are applied once this many groups have collected, so memory stays bounded.
     static let flushThreshold = 8_192
 
     private var monthly: [MonthlyKey: Int] = [:]
     private var zoneTimes: [ZoneTimeKey: Int] = [:]
+    private var riders: [RiderKey: Int] = [:]
 
     /// Whether enough changes have collected to apply them now.
-    var isFull: Bool { monthly.count + zoneTimes.count >= Self.flushThreshold }
+    var isFull: Bool { monthly.count + zoneTimes.count + riders.count >= Self.flushThreshold }
 
     /// Counts one record in (`change` 1) or out (`change` -1).
     func add(
         stationID: String, date: LocalDate, hour: Int?, department: String, zoneID: String?, violation: String,
-        outcome: String, change: Int
+        outcome: String, vehicle: String, ageBand: String?, change: Int
     ) {
         let month = date.yearMonth
         monthly[
             MonthlyKey(
                 stationID: stationID, month: month, department: department, zoneID: zoneID ?? "",
                 violation: violation, outcome: outcome),
+            default: 0] += change
+        riders[
+            RiderKey(
+                stationID: stationID, month: month, zoneID: zoneID ?? "", vehicle: vehicle, ageBand: ageBand ?? ""),
             default: 0] += change
         if let zoneID {
             zoneTimes[
@@ -91,11 +114,13 @@ final class EnforcementSummary {
         guard let date = LocalDate(iso: row[1] as String) else { return }
         add(
             stationID: row[0], date: date, hour: Self.hour(of: row[2]), department: row[3], zoneID: zoneID,
-            violation: row[5], outcome: row[6], change: change)
+            violation: row[5], outcome: row[6], vehicle: row[7], ageBand: row[8], change: change)
     }
 
     /// The columns ``add(stored:change:)`` reads, in its order.
-    static let storedColumns = "station_id, date, time, department, zone_id, violation, outcome"
+    static let storedColumns = "station_id, date, time, department, zone_id, violation, outcome, vehicle, age_band"
+    /// How many columns ``storedColumns`` names: the columns a query selects after them start here.
+    static let storedColumnCount = 9
 
     /// The hour of a stored `HH:MM[:SS]` time.
     static func hour(of time: String?) -> Int? {
@@ -143,6 +168,23 @@ final class EnforcementSummary {
             binder.integer(key.hour)
         }
         zoneTimes.removeAll(keepingCapacity: true)
+        let riderKey = "station_id = ? AND month = ? AND zone_id = ? AND vehicle = ? AND age_band = ?"
+        try apply(
+            db, riders.sorted { $0.key < $1.key },
+            insert: """
+                INSERT INTO enforcement_riders (station_id, month, zone_id, vehicle, age_band, n)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n
+                """,
+            subtract: "UPDATE enforcement_riders SET n = n + ? WHERE \(riderKey) RETURNING n",
+            delete: "DELETE FROM enforcement_riders WHERE \(riderKey)"
+        ) { key, binder in
+            binder.text(key.stationID)
+            binder.text(key.month.description)
+            binder.text(key.zoneID)
+            binder.text(key.vehicle)
+            binder.text(key.ageBand)
+        }
+        riders.removeAll(keepingCapacity: true)
     }
 
     /// Adds each change to its group: a group counted up is inserted or increased; a group counted down is
@@ -187,16 +229,17 @@ final class EnforcementSummary {
             ])
     }
 
-    /// Recounts everything from the table (a new database schema, or zones reassigned wholesale).
-    static func rebuildAll(_ db: Database) throws {
-        try recount(db, groups: "1", records: "1", arguments: [])
+    /// Recounts everything from the table (a new database schema, or zones reassigned wholesale); `riders`
+    /// false leaves out `enforcement_riders` (for the migrations made before that table).
+    static func rebuildAll(_ db: Database, riders: Bool = true) throws {
+        try recount(db, groups: "1", records: "1", arguments: [], riders: riders)
     }
 
     /// Replaces the groups matching `groups` with counts of the records matching `records`; `arguments` binds
     /// the placeholders of `groups`, then those of `records`.
-    private static func recount(_ db: Database, groups: String, records: String, arguments: StatementArguments)
-        throws
-    {
+    private static func recount(
+        _ db: Database, groups: String, records: String, arguments: StatementArguments, riders: Bool = true
+    ) throws {
         try db.execute(
             sql: """
                 DELETE FROM enforcement_monthly WHERE \(groups);
@@ -211,6 +254,26 @@ final class EnforcementSummary {
                 INSERT INTO enforcement_zone_times (station_id, month, zone_id, weekday, hour, n)
                 SELECT station_id, substr(date, 1, 7), zone_id, \(weekdaySQL), \(hourSQL), COUNT(*)
                 FROM enforcement WHERE \(records) AND zone_id IS NOT NULL
+                GROUP BY 1, 2, 3, 4, 5;
+                """, arguments: arguments)
+        if riders { try recountRiders(db, groups: groups, records: records, arguments: arguments) }
+    }
+
+    /// Recounts `enforcement_riders` alone from the table (its migration).
+    static func rebuildRiders(_ db: Database) throws {
+        try recountRiders(db, groups: "1", records: "1", arguments: [])
+    }
+
+    /// Replaces the `enforcement_riders` groups matching `groups` with counts of the records matching `records`.
+    private static func recountRiders(
+        _ db: Database, groups: String, records: String, arguments: StatementArguments
+    ) throws {
+        try db.execute(
+            sql: """
+                DELETE FROM enforcement_riders WHERE \(groups);
+                INSERT INTO enforcement_riders (station_id, month, zone_id, vehicle, age_band, n)
+                SELECT station_id, substr(date, 1, 7), ifnull(zone_id, ''), vehicle, ifnull(age_band, ''), COUNT(*)
+                FROM enforcement WHERE \(records)
                 GROUP BY 1, 2, 3, 4, 5;
                 """, arguments: arguments)
     }

@@ -215,7 +215,8 @@ public final class ImportWriter {
         if db.changesCount == 0 {
             let stored = try statement(EnforcementSQL.stored)
             guard let old = try Row.fetchOne(stored, arguments: [record.id]) else { return .written }
-            if (old[7] as Int64) == importID { return .duplicate(firstLine: old[8]) }
+            let importColumn = EnforcementSummary.storedColumnCount
+            if (old[importColumn] as Int64) == importID { return .duplicate(firstLine: old[importColumn + 1]) }
             let update = try rawStatement(EnforcementSQL.update)
             bind(update)
             try update.execute()
@@ -224,7 +225,8 @@ public final class ImportWriter {
         summary.add(
             stationID: record.stationID, date: record.date, hour: record.time?.hour,
             department: record.department.rawValue, zoneID: record.zoneID, violation: record.violation,
-            outcome: record.outcome.rawValue, change: 1)
+            outcome: record.outcome.rawValue, vehicle: record.vehicle.rawValue, ageBand: record.ageBand?.rawValue,
+            change: 1)
         if summary.isFull { try summary.flush(db) }
         written += 1
         return .written

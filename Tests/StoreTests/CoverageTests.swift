@@ -51,4 +51,26 @@ struct CoverageTests {
         // The NPA row is still counted as a record.
         #expect(accidents.counts["58102"]?[YearMonth(year: 2025, month: 5)] == 1)
     }
+
+    @Test(
+        "a database of NPA rows only, or of own rows only (read from the station × month index alone), follows the same rule",
+        arguments: [true, false])
+    func oneKindOfRecords(npa: Bool) throws {
+        let path = try temporaryStorePath()
+        let store = try RecordStore(path: path)
+        let request = ImportRequest(
+            dataset: .accidents, fileName: "a.csv", sha256: "a", encoding: "utf8", importedAt: "2026-11-27 09:00:00")
+        _ = try store.runImport(request) { writer in
+            _ = try writer.write(try Self.accident(npa ? "npa:2026:58:101:0001" : "A1", "58101", "2025-04-02"), line: 2)
+            _ = try writer.write(try Self.accident(npa ? "npa:2026:58:101:0002" : "A2", "58101", "2025-05-20"), line: 3)
+            return .commit(rejected: 0)
+        }
+        let counts = try store.stationMonthCounts(
+            from: try #require(LocalDate(iso: "2025-04-01")), to: try #require(LocalDate(iso: "2025-06-30")),
+            datasets: [.accidents])
+        // NPA rows outside any release's coverage deliver nothing; own rows deliver their months.
+        #expect(
+            counts.map { "\($0.stationID) \($0.month) \($0.records)" }
+                == (npa ? [] : ["58101 2025-04 1", "58101 2025-05 1"]))
+    }
 }

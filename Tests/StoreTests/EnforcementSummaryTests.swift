@@ -97,7 +97,8 @@ struct EnforcementSummaryTests {
             department: [Department.traffic, .community, .other][numbers.next(3)], zoneID: zone, location: location,
             violation: violations[numbers.next(violations.count)],
             outcome: [Outcome.warning, .blueTicket][numbers.next(2)],
-            vehicle: .bicycle, ageBand: nil, operationID: nil)
+            vehicle: numbers.next(3) == 0 ? .specifiedSmallMotorised : .bicycle,
+            ageBand: [nil, AgeBand.under16, .age20to29, .age65plus][numbers.next(4)], operationID: nil)
     }
 
     /// What the store should hold: the records by id, with the zone each should have now.
@@ -142,6 +143,22 @@ struct EnforcementSummaryTests {
                 })
         }
 
+        /// Who was stopped, by station, zone, vehicle and age band (`""` when not recorded), in the store's order.
+        func riders(from start: LocalDate, to end: LocalDate) -> [CategoryTally] {
+            var counts: [[String]: Int] = [:]
+            for record in records.values where record.date >= start && record.date <= end {
+                let key = [
+                    record.stationID, zone(of: record) ?? "", record.vehicle.rawValue, record.ageBand?.rawValue ?? "",
+                ]
+                counts[key, default: 0] += 1
+            }
+            return counts.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
+                CategoryTally(
+                    stationID: key[0], zoneID: key[1].isEmpty ? nil : key[1], first: key[2], second: key[3],
+                    count: counts[key] ?? 0)
+            }
+        }
+
         func stationMonths() -> Set<StationMonthCount> {
             var counts: [String: [YearMonth: Int]] = [:]
             for record in records.values {
@@ -179,6 +196,9 @@ struct EnforcementSummaryTests {
             }
             #expect(inOrder, "\(step): order \(from)…\(to)")
             #expect(times.count == Set(times).count, "\(step): one tally per cell")
+            #expect(
+                try store.enforcementRiderTallies(from: start, to: end) == model.riders(from: start, to: end),
+                "\(step): vehicle × age band \(from)…\(to)")
             let points = try store.zonePoints(.enforcement, zoneID: "Z1", from: start, to: end)
             let inZ1 = model.records.values.filter {
                 model.zone(of: $0) == "Z1" && $0.date >= start && $0.date <= end

@@ -41,12 +41,19 @@ extension RecordStore {
                         """
                     arguments = [start.yearMonth.description, end.yearMonth.description, low, high, high]
                 case .accidents:
+                    // Telling NPA records from the project's own needs each record's id, which no index on
+                    // station and month holds: a read of every record in the span. A database holding only one
+                    // kind (the usual case) is answered from the station × month index alone.
+                    let sources = try Self.accidentSources(db)
+                    let own = sources.npa && sources.own ? "SUM(substr(record_id, 1, 4) <> 'npa:')" : "COUNT(*) * ?"
                     sql = """
-                        SELECT station_id, substr(date, 1, 7) AS month, COUNT(*), SUM(substr(record_id, 1, 4) <> 'npa:')
+                        SELECT station_id, substr(date, 1, 7) AS month, COUNT(*), \(own)
                         FROM accidents WHERE date >= ? AND date <= ? AND station_id >= ? AND station_id < ?
                         GROUP BY station_id, substr(date, 1, 7)
                         """
-                    arguments = [start.yearMonth.firstDay.description, end.yearMonth.lastDay.description, low, high]
+                    arguments =
+                        (sources.npa && sources.own ? [] : [sources.own ? 1 : 0])
+                        + [start.yearMonth.firstDay.description, end.yearMonth.lastDay.description, low, high]
                 default:
                     sql = """
                         SELECT station_id, substr(date, 1, 7) AS month, COUNT(*), COUNT(*) FROM \(dataset.rawValue)
@@ -83,6 +90,20 @@ extension RecordStore {
             }
             return result
         }
+    }
+
+    /// Whether the accidents table holds NPA records (ids `npa:…`) and records of the project's own files, from
+    /// the unique index on the record id (ids beginning `npa:` sort from `npa:` up to, not including, `npa;`).
+    private static func accidentSources(_ db: Database) throws -> (npa: Bool, own: Bool) {
+        let npa = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM accidents WHERE record_id >= 'npa:' AND record_id < 'npa;')")
+        let own = try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM accidents WHERE record_id < 'npa:')
+                    OR EXISTS (SELECT 1 FROM accidents WHERE record_id >= 'npa;')
+                """)
+        return (npa ?? false, own ?? false)
     }
 
     /// The first and last month an import covered for `dataset` (``stationMonthCounts(from:to:datasets:scope:)``),

@@ -141,6 +141,7 @@ enum StoreMigrations {
         // Append-only: a new migration goes after the last one, whatever its concern.
         registerCoverage(&migrator)
         registerAccounts(&migrator)
+        registerRiderSummary(&migrator)
         return migrator
     }
 }
