@@ -46,14 +46,16 @@ extension RecordStore {
                     // kind (the usual case) is answered from the station × month index alone.
                     let sources = try Self.accidentSources(db)
                     let own = sources.npa && sources.own ? "SUM(substr(record_id, 1, 4) <> 'npa:')" : "COUNT(*) * ?"
+                    // Station by station, so the month condition lets SQLite seek to the span in the index.
                     sql = """
                         SELECT station_id, substr(date, 1, 7) AS month, COUNT(*), \(own)
-                        FROM accidents WHERE date >= ? AND date <= ? AND station_id >= ? AND station_id < ?
+                        FROM accidents WHERE station_id IN (\(Self.stationsWithRows("accidents")))
+                          AND substr(date, 1, 7) BETWEEN ? AND ?
                         GROUP BY station_id, substr(date, 1, 7)
                         """
                     arguments =
                         (sources.npa && sources.own ? [] : [sources.own ? 1 : 0])
-                        + [start.yearMonth.firstDay.description, end.yearMonth.lastDay.description, low, high]
+                        + [low, high, high, start.yearMonth.description, end.yearMonth.description]
                 default:
                     sql = """
                         SELECT station_id, substr(date, 1, 7) AS month, COUNT(*), COUNT(*) FROM \(dataset.rawValue)
