@@ -67,6 +67,8 @@ extension Routes {
         let (token, session) = try await requireSession(request)
         let datasets = Self.uploadable(by: session.account.role)
         try require(!datasets.isEmpty)
+        // A full queue is refused before the file is read into memory.
+        if server.jobs.unfinished >= settings.maxQueuedUploads { return busy(request) }
         var request = request
         let buffer = try await request.collectBody(upTo: settings.maxUploadBytes + (64 << 10))
         let bytes = buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? []
@@ -85,9 +87,11 @@ extension Routes {
         }
         guard let file = form.file, file.bytes.count <= settings.maxUploadBytes else { throw HTTPError(.badRequest) }
         let fileName = Self.safeFileName(file.fileName)
-        let id = server.jobs.add(
-            accountID: session.account.id, sessionDigest: SessionAuthority.digest(token), fileName: fileName,
-            dryRun: mode == .check)
+        guard
+            let id = server.jobs.add(
+                accountID: session.account.id, sessionDigest: SessionAuthority.digest(token), fileName: fileName,
+                dryRun: mode == .check, limit: settings.maxQueuedUploads)
+        else { return busy(request) }
         var options = ImportOptions(dataset: dataset)
         options.dryRun = mode == .check
         options.skipInvalid = mode == .importValid
@@ -106,6 +110,23 @@ extension Routes {
             waited += 1
         }
         throw Redirect(location: "/imports/\(id)")
+    }
+
+    /// 503 with `Retry-After`: the queue holds ``ServerSettings/maxQueuedUploads`` uploads; nothing was read or
+    /// written.
+    private func busy(_ request: Request) -> Response {
+        let text = self.text(request)
+        var response = html(
+            PageLayout(text: text, session: nil).page(
+                title: text("取込みが混んでいます", "Imports are busy"),
+                "<p class=\"app-error\">"
+                    + text(
+                        "順番待ちの取込みが上限に達しています。このファイルは受け付けていません。しばらくしてからもう一度送ってください。",
+                        "Too many uploads are waiting. This file was not accepted: send it again in a little while.")
+                    + "</p><p><a href=\"/upload\">" + text("取込みへ戻る", "Back to upload") + "</a></p>"),
+            status: .serviceUnavailable)
+        response.headers[.retryAfter] = "30"
+        return response
     }
 
     /// One queued upload: what `run(_:)` needs.
@@ -269,6 +290,15 @@ extension Routes {
                 + text(
                     "\(name): 確認のみ。有効 \(result.accepted) 行、エラー \(result.rejected) 行。何も書き込んでいません。",
                     "\(name): checked only: \(result.accepted) rows valid, \(result.rejected) with errors. Nothing was written."
+                )
+                + "</p>"
+        case .failed where dryRun:
+            // A check that stopped at an error of the whole file (its header, its encoding).
+            body +=
+                "<p class=\"app-error\">"
+                + text(
+                    "\(name): 確認のみ。このファイルは取り込めません（エラー \(result.errorCount) 件）。何も書き込んでいません。",
+                    "\(name): checked only: this file cannot be imported (\(result.errorCount) errors). Nothing was written."
                 )
                 + "</p>"
         case .failed:

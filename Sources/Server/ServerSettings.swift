@@ -20,6 +20,10 @@ public struct ServerSettings: Sendable {
     public var lockoutSeconds: Int64 = 15 * 60
     /// The largest upload accepted, in bytes. Default 64 MiB.
     public var maxUploadBytes = 64 << 20
+    /// Uploads waiting or running at most: each waiting upload holds its file in memory, so another one is
+    /// refused (503, "try again shortly") until one ends. Default 8 (at most 512 MiB of files at the default
+    /// upload size).
+    public var maxQueuedUploads = 8
     /// The bcrypt cost of new password hashes (2^cost rounds). Default 12.
     public var bcryptCost: UInt8 = 12
     /// The clock (Unix seconds): tests move it to expire sessions and lock-outs.

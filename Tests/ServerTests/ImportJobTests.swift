@@ -183,6 +183,41 @@ import Testing
         }
         #expect(try fixture.store.importLog().count == fixture.fixtureImports)
     }
+
+    @Test func aFullQueueRefusesTheNextUploadBeforeReadingIt() async throws {
+        let fixture = try ServerFixture()
+        let gate = Gate()
+        let (file, _) = try UploadTests.ownRows()
+        let app = try fixture.application {
+            $0.importGate = { gate.pass() }
+            $0.maxQueuedUploads = 2
+        }
+        try await app.test(.router) { client in
+            defer { gate.open() }
+            var browser = Browser()
+            _ = try await browser.logIn(client, "st101")
+            let token = try await Self.formToken(&browser, client)
+            let fields = [("csrf", token), ("dataset", "enforcement"), ("mode", "check")]
+            // Two uploads fill the queue: the first held at the gate, the second behind it.
+            for name in ["first.csv", "second.csv"] {
+                #expect(
+                    try await browser.upload(client, fields: fields, fileName: name, file: file).0.status == .seeOther)
+            }
+            let (refused, page) = try await browser.upload(client, fields: fields, fileName: "third.csv", file: file)
+            #expect(refused.status == .serviceUnavailable)
+            #expect(refused.headers[.retryAfter] == "30")
+            #expect(page.contains("このファイルは受け付けていません"))
+            // Once the queue has drained, uploads are taken again.
+            gate.open()
+            var accepted = false
+            for _ in 0..<250 where !accepted {
+                let (response, _) = try await browser.upload(client, fields: fields, fileName: "fourth.csv", file: file)
+                accepted = response.status == .seeOther
+                if !accepted { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(accepted)
+        }
+    }
 }
 
 /// Holds imports back until the test opens it.

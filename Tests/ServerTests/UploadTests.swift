@@ -40,6 +40,23 @@ import Testing
         #expect(try fixture.store.auditLog().first?.action == "dry-run")
     }
 
+    @Test func aCheckStoppedByTheFilesHeaderSaysSoAsACheck() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.logIn(client, "hq1")
+            let (_, form) = try await browser.get(client, "/upload")
+            let token = try #require(Browser.csrf(in: form))
+            let (_, page) = try await browser.uploadAndWait(
+                client, fields: [("csrf", token), ("dataset", "enforcement"), ("mode", "check")],
+                fileName: "other.csv", file: Array("氏名,住所\n山田,東京\n".utf8))
+            #expect(page.contains("<title>確認結果"), "\(page)")
+            #expect(page.contains("other.csv: 確認のみ。このファイルは取り込めません"))
+            #expect(!page.contains("取り込みませんでした"))
+        }
+        #expect(try fixture.store.importLog().count == fixture.fixtureImports)
+    }
+
     @Test func aStationImportsItsOwnRowsAndTheDashboardSaysWho() async throws {
         let fixture = try ServerFixture()
         let (file, rows) = try Self.ownRows()

@@ -48,16 +48,23 @@ final class ImportJobs: Sendable {
 
     init(now: @escaping @Sendable () -> Int64) { self.now = now }
 
-    /// Registers a new waiting job; returns its id (128 random bits, hex).
-    func add(accountID: Int64, sessionDigest: String, fileName: String, dryRun: Bool) -> String {
+    /// Jobs waiting or running.
+    var unfinished: Int {
+        table.withLock { jobs, _ in jobs.values.filter { $0.finishedAt == nil }.count }
+    }
+
+    /// Registers a new waiting job and returns its id (128 random bits, hex); `nil` when `limit` jobs are already
+    /// waiting or running.
+    func add(accountID: Int64, sessionDigest: String, fileName: String, dryRun: Bool, limit: Int) -> String? {
         let id = String(SessionAuthority.randomToken().prefix(32))
-        table.withLock { jobs, counter in
+        return table.withLock { jobs, counter in
+            guard jobs.values.filter({ $0.finishedAt == nil }).count < limit else { return nil }
             counter += 1
             jobs[id] = Job(
                 id: id, order: counter, accountID: accountID, sessionDigest: sessionDigest, fileName: fileName,
                 dryRun: dryRun, state: .waiting)
+            return id
         }
-        return id
     }
 
     /// Moves job `id` to `state`; a finished or failed job gets its end time and old jobs are dropped.

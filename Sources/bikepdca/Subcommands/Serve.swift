@@ -33,6 +33,9 @@ extension BikePDCA {
         @Option(help: "The largest upload, in MiB (default 64).")
         var maxUploadMib = 64
 
+        @Option(help: "Uploads waiting or running at most; another is refused until one ends (default 8).")
+        var maxQueuedUploads = 8
+
         @Option(help: "Session lifetime in minutes (default 480).")
         var sessionMinutes = 480
 
@@ -47,8 +50,8 @@ extension BikePDCA {
                 throw ValidationError("give both --tls-cert and --tls-key")
             }
             guard (1...65535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
-            guard maxUploadMib > 0, sessionMinutes > 0 else {
-                throw ValidationError("--max-upload-mib and --session-minutes must be positive")
+            guard maxUploadMib > 0, sessionMinutes > 0, maxQueuedUploads > 0 else {
+                throw ValidationError("--max-upload-mib, --max-queued-uploads and --session-minutes must be positive")
             }
             if let mappingFolder {
                 var isFolder: ObjCBool = false
@@ -65,6 +68,7 @@ extension BikePDCA {
             settings.tlsKeyPath = tlsKey
             settings.behindTLSProxy = behindTLSProxy
             settings.maxUploadBytes = maxUploadMib << 20
+            settings.maxQueuedUploads = maxQueuedUploads
             settings.sessionLifetime = Int64(sessionMinutes) * 60
             settings.mappingFolder = mappingFolder.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             // Opened for writing first (it migrates), then read-only for the reports.
