@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "WorkflowsTests",
             dependencies: [
-                "Workflows", "Importers", "Analytics", "Rendering", "Store", "BikePDCACore", "TestFolders",
+                "Workflows", "Importers", "Analytics", "Rendering", "Reports", "Store", "BikePDCACore", "TestFolders",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]

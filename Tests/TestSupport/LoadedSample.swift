@@ -46,6 +46,8 @@ public final class LoadedSample: Sendable {
         for file in Self.fy2025EnforcementFiles { try load(file, .enforcement) }
         for year in 2023...2026 { try load("accidents/accidents_FY\(year).csv", .accidents) }
         for year in 2023...2026 { try load("plans/plans_FY\(year).csv", .plans) }
+        // As `bikepdca import` ends: records with a position and no zone id placed in their zones.
+        _ = try store.assignZones()
     }
 
     /// The enforcement files loaded: FY2025, one a month.

@@ -3,6 +3,7 @@ import BikePDCACore
 import Foundation
 import Rendering
 import Reports
+import Store
 
 /// One run of the report writer: each document is built from the loader's analysis by the `Reports` builders,
 /// rendered and written into the output folder. The CLI's `report` subcommands and the browser app call it.
@@ -89,10 +90,12 @@ public struct ReportRun {
         progress("loading \(period.label)…")
         let analytics = try loader.periodAnalysis(period)
         let writer = try ReportFileWriter(output: output)
+        let pending = try pendingAssignment()
         // The planned HTML name of each report written, by the name its links use.
         var written: [String: String] = [ReportLinks.index: ReportLinks.index]
         func write(_ document: ReportDocument, baseName: String) throws(WorkflowError) -> String {
-            let name = try writer.write(document.resolvingLinks { written[$0] }, baseName: baseName)
+            let name = try writer.write(
+                Self.marked(document, pending: pending).resolvingLinks { written[$0] }, baseName: baseName)
             written[baseName + ".html"] = name
             return name
         }
@@ -148,7 +151,7 @@ public struct ReportRun {
             + stationEntries + zoneEntries + compareEntries
         var index = IndexBuilder.document(entries, period: period, settings: settings)
         index.dataThrough = Self.dataThrough(analytics, stations: nil)
-        try writer.writeIndex(index)
+        try writer.writeIndex(Self.marked(index, pending: pending))
         return Written(
             folder: writer.folder, htmlFile: writer.folder.appendingPathComponent(ReportLinks.index),
             reports: entries.count + 1, files: writer.filesWritten)
@@ -160,10 +163,30 @@ public struct ReportRun {
         analytics.accidentHistory?.dataThrough(stations: stations, limit: analytics.period.end)
     }
 
+    /// The caveat of a zone assignment by position still due (records not yet in their zones), or `nil`.
+    private func pendingAssignment() throws(WorkflowError) -> ReportCaveat? {
+        let store = loader.store
+        let language = settings.language
+        return try WorkflowError.reading { () throws(StoreError) in
+            try store.pendingZoneAssignment().map {
+                PendingAssignmentCaveat.caveat(sinceImportOf: $0.fileName, at: $0.importedAt, language: language)
+            }
+        }
+    }
+
+    /// `document` with `pending` first among its caveats.
+    private static func marked(_ document: ReportDocument, pending: ReportCaveat?) -> ReportDocument {
+        guard let pending else { return document }
+        var document = document
+        document.caveats.insert(pending, at: 0)
+        return document
+    }
+
     private func writeOne(_ document: ReportDocument, baseName: String) throws(WorkflowError) -> Written {
         let writer = try ReportFileWriter(output: output)
         // A report written on its own links to no other report (none was written beside it).
-        let name = try writer.write(document.resolvingLinks { _ in nil }, baseName: baseName)
+        let name = try writer.write(
+            Self.marked(document, pending: try pendingAssignment()).resolvingLinks { _ in nil }, baseName: baseName)
         return Written(
             folder: writer.folder, htmlFile: writer.folder.appendingPathComponent(name), reports: 1,
             files: writer.filesWritten)
