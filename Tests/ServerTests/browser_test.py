@@ -23,7 +23,9 @@ def main():
         options.add_argument(flag)
     options.binary_location = "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_page_load_timeout(120)
+    # Generous: in the full suite the server shares two cores with every other test, and a page or an import can
+    # wait its turn for a minute or more.
+    driver.set_page_load_timeout(300)
     steps = 0
     try:
         driver.get(base + "/login")
@@ -43,7 +45,7 @@ def main():
             # can take seconds), not only for the click to return.
             # The upload becomes a job: the browser lands on its page, which reloads itself (a meta refresh, no
             # script) while the file waits or runs, then shows the result.
-            WebDriverWait(driver, 120).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.app-ok, p.app-error"))
+            WebDriverWait(driver, 300).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.app-ok, p.app-error"))
             check("/imports/" in driver.current_url, "the result is the job's page: %s" % driver.current_url)
 
         upload(errors_csv, "check")
