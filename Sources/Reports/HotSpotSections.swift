@@ -6,24 +6,25 @@ import Rendering
 /// Hot spots outside the zones (重点外の事故多発地点) as the station and prefecture reports show them: a table
 /// with each cell's place in words, and a map of the zones with the cells numbered by the same rank.
 enum HotSpotSections {
-    /// A cell with its rank in the prefecture's list (1 = most accidents).
-    typealias Ranked = (rank: Int, cell: HotSpotCell)
+    /// A cell with its rank in the prefecture's list (1 = most accidents) and its place
+    /// (``PeriodAnalytics/hotSpotPlace(_:)``).
+    typealias Ranked = (rank: Int, cell: HotSpotCell, place: PlaceReference?)
 
     /// The prefecture's top `limit` cells.
     static func top(_ analytics: PeriodAnalytics, limit: Int) -> [Ranked] {
-        analytics.hotSpots.prefix(limit).enumerated().map { (rank: $0.offset + 1, cell: $0.element) }
+        analytics.hotSpots.indices.prefix(limit).map {
+            (rank: $0 + 1, cell: analytics.hotSpots[$0], place: analytics.hotSpotPlace($0))
+        }
     }
 
     /// The cells, of the prefecture's ranking, whose nearest zone in force is one of `stationZones` (the place a
     /// reader of the station report knows them by), at most `limit`.
     static func nearest(to stationZones: [Zone], analytics: PeriodAnalytics, limit: Int) -> [Ranked] {
         let own = Set(stationZones.map(\.id))
-        let inForce = analytics.zonesInForce
         var found: [Ranked] = []
-        for (index, cell) in analytics.hotSpots.enumerated() where found.count < limit {
-            let centre = Coordinate(latitude: cell.latitude, longitude: cell.longitude)
-            if let nearest = PlaceReference.nearest(to: centre, among: inForce), own.contains(nearest.zone.id) {
-                found.append((rank: index + 1, cell: cell))
+        for index in analytics.hotSpots.indices where found.count < limit {
+            if let place = analytics.hotSpotPlace(index), own.contains(place.zone.id) {
+                found.append((rank: index + 1, cell: analytics.hotSpots[index], place: place))
             }
         }
         return found
@@ -32,8 +33,7 @@ enum HotSpotSections {
     /// The table of `ranked` cells; `totals` (every cell's accidents, of which fatal or serious) closes it when
     /// given.
     static func table(
-        _ ranked: [Ranked], zones: [Zone], caption: String, totals: (accidents: Int, severe: Int)?, note: String,
-        w: Wording
+        _ ranked: [Ranked], caption: String, totals: (accidents: Int, severe: Int)?, note: String, w: Wording
     ) -> ReportTable {
         ReportTable(
             caption: caption,
@@ -46,10 +46,9 @@ enum HotSpotSections {
                 ReportColumn(w("中心の経度", "Longitude"), alignment: .trailing),
                 ReportColumn(w("新規指定の候補", "Candidate"), alignment: .center),
             ],
-            rows: ranked.map { rank, cell in
+            rows: ranked.map { rank, cell, place in
                 [
-                    .integer(rank), .text(cell.mesh),
-                    .text(place(Coordinate(latitude: cell.latitude, longitude: cell.longitude), zones: zones, w: w)),
+                    .integer(rank), .text(cell.mesh), .text(Self.place(place, w: w)),
                     .integer(cell.count), .integer(cell.fatalOrSerious),
                     .decimal(cell.giStar, digits: 2), .decimal(cell.latitude, digits: 5),
                     .decimal(cell.longitude, digits: 5),
@@ -65,10 +64,9 @@ enum HotSpotSections {
             denominatorNote: note)
     }
 
-    /// 「中央駅前地区の北東 600 m」 / "600 m north-east of 中央駅前地区": where `point` lies from the nearest of
-    /// `zones`; 「—」 without a zone shape.
-    static func place(_ point: Coordinate, zones: [Zone], w: Wording) -> String {
-        guard let reference = PlaceReference.nearest(to: point, among: zones) else { return "—" }
+    /// 「中央駅前地区の北東 600 m」 / "600 m north-east of 中央駅前地区"; 「—」 without a place (no zone shape).
+    static func place(_ reference: PlaceReference?, w: Wording) -> String {
+        guard let reference else { return "—" }
         let metres = NumberFormat.grouped(reference.roundedMetres)
         guard reference.roundedMetres > 0 else {
             return w("\(reference.zone.name)の中心付近", "near the centre of \(reference.zone.name)")
@@ -88,7 +86,7 @@ enum HotSpotSections {
                     label: label(zone), geometry: $0, bufferMetres: zone.bufferMetres ?? Zone.defaultRouteBufferMetres)
             }
         }
-        let cells = ranked.compactMap { rank, cell in
+        let cells = ranked.compactMap { rank, cell, _ in
             MeshCode(code: cell.mesh).map {
                 AreaMapChart.Cell(rank: rank, bounds: $0.bounds, isCandidate: cell.isCandidate)
             }

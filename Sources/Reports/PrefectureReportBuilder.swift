@@ -162,7 +162,7 @@ public enum PrefectureReportBuilder {
         let outsideAccidents = analytics.hotSpots.reduce(0) { $0 + $1.count }
         let ranked = HotSpotSections.top(analytics, limit: hotSpotRows)
         let hotSpotTable = HotSpotSections.table(
-            ranked, zones: activeZones,
+            ranked,
             caption: w("重点外の事故多発地点 (2分の1地域メッシュ)", "Accident hot spots outside zones (half mesh)"),
             totals: (outsideAccidents, analytics.hotSpots.reduce(0) { $0 + $1.fatalOrSerious }),
             note: w(

@@ -281,7 +281,7 @@ public enum StationReportBuilder {
             blocks.append(
                 .table(
                     HotSpotSections.table(
-                        ranked, zones: analytics.zonesInForce,
+                        ranked,
                         caption: w("この署の重点の近くの事故多発地点", "Hot spots near this station's zones"), totals: nil,
                         note: w(
                             "順位: 県全体の重点外の事故多発メッシュ (2分の1地域メッシュ) の順位。最寄りの指定中の重点がこの署の重点であるものを上位\(hotSpotRows)件まで。場所: メッシュの中心が最寄りの重点からどの方位に何m か。候補: 中心が重点の外、事故3件以上、Gi* 1.96以上。",

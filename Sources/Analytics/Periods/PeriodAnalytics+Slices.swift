@@ -90,4 +90,21 @@ extension PeriodAnalytics {
 
     /// The zones in force on at least one day of the period (``Zone/isInForce(during:)``).
     public var zonesInForce: [Zone] { zones.filter { $0.isInForce(during: period) } }
+
+    /// Where hot spot `index` lies: the nearest zone in force to the cell's centre, with direction and distance
+    /// (``PlaceReference/nearest(to:among:)``); `nil` when no zone in force has a shape.
+    public func hotSpotPlace(_ index: Int) -> PlaceReference? {
+        if index < hotSpotPlaces.count { return hotSpotPlaces[index] }
+        return Self.place(of: hotSpots[index], among: zonesInForce)
+    }
+
+    /// Finds every hot spot's place once (a report set asks for them in each station's report).
+    public mutating func placeHotSpots() {
+        let inForce = zonesInForce
+        hotSpotPlaces = hotSpots.map { Self.place(of: $0, among: inForce) }
+    }
+
+    private static func place(of cell: HotSpotCell, among zones: [Zone]) -> PlaceReference? {
+        PlaceReference.nearest(to: Coordinate(latitude: cell.latitude, longitude: cell.longitude), among: zones)
+    }
 }

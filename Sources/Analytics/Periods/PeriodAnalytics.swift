@@ -23,6 +23,9 @@ public struct PeriodAnalytics: Sendable {
     /// Every stored month's accidents of the scope up to the period's end, for the multi-year trend and the
     /// fiscal year to date (`AccidentTrend`); `nil` when not loaded.
     public var accidentHistory: AccidentHistory?
+    /// The place of each hot spot (``hotSpotPlace(_:)``), in the order of ``hotSpots``: found once for a run's
+    /// reports (``placeHotSpots()``) instead of once per report; empty when not found yet.
+    public internal(set) var hotSpotPlaces: [PlaceReference?] = []
 
     /// Creates the bundle.
     public init(

@@ -94,6 +94,7 @@ public final class AnalysisLoader {
                 enforcementRiders: try store.enforcementRiderTallies(from: period.start, to: period.end, scope: scope))
             analytics.accidentHistory = try Self.accidentHistory(store: store, through: period.end, scope: scope)
         }
+        analytics.placeHotSpots()
         return analytics
     }
 
