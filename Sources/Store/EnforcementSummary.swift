@@ -9,9 +9,20 @@ import GRDB
 /// In `enforcement_monthly` a record outside every zone has zone `''`; in `enforcement_zone_times` only records
 /// in a zone count, with the ISO weekday (1 = Monday) and the hour of day (-1 when the time is unknown). In
 /// `enforcement_riders` (vehicle and age band of the one stopped) a zone or an age band not recorded is `''`.
+/// The grouping of one summary table: its name, its key columns in primary-key order (the count is `n`), and how
+/// a key binds their values in that order. Ordered as the primary key.
+protocol SummaryKey: Hashable, Comparable {
+    static var table: String { get }
+    static var columns: [String] { get }
+    func bind(_ binder: inout StatementBinder)
+}
+
 final class EnforcementSummary {
     /// The grouping of `enforcement_monthly`, ordered as its primary key.
-    struct MonthlyKey: Hashable, Comparable {
+    struct MonthlyKey: SummaryKey {
+        static let table = "enforcement_monthly"
+        static let columns = ["station_id", "month", "department", "zone_id", "violation", "outcome"]
+
         var stationID: String
         var month: YearMonth
         var department: String
@@ -29,10 +40,22 @@ final class EnforcementSummary {
             if lhs.violation != rhs.violation { return lhs.violation < rhs.violation }
             return lhs.outcome < rhs.outcome
         }
+
+        func bind(_ binder: inout StatementBinder) {
+            binder.text(stationID)
+            binder.text(month.description)
+            binder.text(department)
+            binder.text(zoneID)
+            binder.text(violation)
+            binder.text(outcome)
+        }
     }
 
     /// The grouping of `enforcement_zone_times`, ordered as its primary key.
-    struct ZoneTimeKey: Hashable, Comparable {
+    struct ZoneTimeKey: SummaryKey {
+        static let table = "enforcement_zone_times"
+        static let columns = ["station_id", "month", "zone_id", "weekday", "hour"]
+
         var stationID: String
         var month: YearMonth
         var zoneID: String
@@ -46,10 +69,21 @@ final class EnforcementSummary {
             if lhs.weekday != rhs.weekday { return lhs.weekday < rhs.weekday }
             return lhs.hour < rhs.hour
         }
+
+        func bind(_ binder: inout StatementBinder) {
+            binder.text(stationID)
+            binder.text(month.description)
+            binder.text(zoneID)
+            binder.integer(weekday)
+            binder.integer(hour)
+        }
     }
 
     /// The grouping of `enforcement_riders`, ordered as its primary key.
-    struct RiderKey: Hashable, Comparable {
+    struct RiderKey: SummaryKey {
+        static let table = "enforcement_riders"
+        static let columns = ["station_id", "month", "zone_id", "vehicle", "age_band"]
+
         var stationID: String
         var month: YearMonth
         var zoneID: String
@@ -62,6 +96,14 @@ final class EnforcementSummary {
             if lhs.zoneID != rhs.zoneID { return lhs.zoneID < rhs.zoneID }
             if lhs.vehicle != rhs.vehicle { return lhs.vehicle < rhs.vehicle }
             return lhs.ageBand < rhs.ageBand
+        }
+
+        func bind(_ binder: inout StatementBinder) {
+            binder.text(stationID)
+            binder.text(month.description)
+            binder.text(zoneID)
+            binder.text(vehicle)
+            binder.text(ageBand)
         }
     }
 
@@ -130,90 +172,48 @@ final class EnforcementSummary {
 
     /// Applies the collected changes and forgets them.
     func flush(_ db: Database) throws {
-        // In primary-key order: the writes then walk the table's pages once, front to back, instead of jumping to
-        // a random page for each group of a table that holds millions of them.
-        let monthlyKey =
-            "station_id = ? AND month = ? AND department = ? AND zone_id = ? AND violation = ? AND outcome = ?"
-        try apply(
-            db, monthly.sorted { $0.key < $1.key },
-            insert: """
-                INSERT INTO enforcement_monthly (station_id, month, department, zone_id, violation, outcome, n)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n
-                """,
-            subtract: "UPDATE enforcement_monthly SET n = n + ? WHERE \(monthlyKey) RETURNING n",
-            delete: "DELETE FROM enforcement_monthly WHERE \(monthlyKey)"
-        ) { key, binder in
-            binder.text(key.stationID)
-            binder.text(key.month.description)
-            binder.text(key.department)
-            binder.text(key.zoneID)
-            binder.text(key.violation)
-            binder.text(key.outcome)
-        }
-        monthly.removeAll(keepingCapacity: true)
-        let zoneKey = "station_id = ? AND month = ? AND zone_id = ? AND weekday = ? AND hour = ?"
-        try apply(
-            db, zoneTimes.sorted { $0.key < $1.key },
-            insert: """
-                INSERT INTO enforcement_zone_times (station_id, month, zone_id, weekday, hour, n)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n
-                """,
-            subtract: "UPDATE enforcement_zone_times SET n = n + ? WHERE \(zoneKey) RETURNING n",
-            delete: "DELETE FROM enforcement_zone_times WHERE \(zoneKey)"
-        ) { key, binder in
-            binder.text(key.stationID)
-            binder.text(key.month.description)
-            binder.text(key.zoneID)
-            binder.integer(key.weekday)
-            binder.integer(key.hour)
-        }
-        zoneTimes.removeAll(keepingCapacity: true)
-        let riderKey = "station_id = ? AND month = ? AND zone_id = ? AND vehicle = ? AND age_band = ?"
-        try apply(
-            db, riders.sorted { $0.key < $1.key },
-            insert: """
-                INSERT INTO enforcement_riders (station_id, month, zone_id, vehicle, age_band, n)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n
-                """,
-            subtract: "UPDATE enforcement_riders SET n = n + ? WHERE \(riderKey) RETURNING n",
-            delete: "DELETE FROM enforcement_riders WHERE \(riderKey)"
-        ) { key, binder in
-            binder.text(key.stationID)
-            binder.text(key.month.description)
-            binder.text(key.zoneID)
-            binder.text(key.vehicle)
-            binder.text(key.ageBand)
-        }
-        riders.removeAll(keepingCapacity: true)
+        try apply(db, &monthly)
+        try apply(db, &zoneTimes)
+        try apply(db, &riders)
     }
 
-    /// Adds each change to its group: a group counted up is inserted or increased; a group counted down is
-    /// decreased and removed when it reaches zero (a group never goes below zero: it counts stored records).
-    private func apply<Key>(
-        _ db: Database, _ changes: [(key: Key, value: Int)], insert: String, subtract: String, delete: String,
-        bindKey: (Key, inout StatementBinder) -> Void
-    ) throws {
-        guard changes.contains(where: { $0.value != 0 }) else { return }
+    /// Adds each change to its group of `Key`'s table and forgets them: a group counted up is inserted or
+    /// increased; a group counted down is decreased and removed when it reaches zero (a group never goes below
+    /// zero: it counts stored records).
+    private func apply<Key: SummaryKey>(_ db: Database, _ pending: inout [Key: Int]) throws {
+        defer { pending.removeAll(keepingCapacity: true) }
+        guard pending.values.contains(where: { $0 != 0 }) else { return }
+        let columns = Key.columns.joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: Key.columns.count + 1).joined(separator: ", ")
+        let key = Key.columns.map { "\($0) = ?" }.joined(separator: " AND ")
         // Bound through the C API: a flush writes hundreds of thousands of groups in a large import.
-        let insertStatement = try db.cachedStatement(sql: insert)
-        let subtractStatement = try db.cachedStatement(sql: subtract)
-        let deleteStatement = try db.cachedStatement(sql: delete)
+        let insertStatement = try db.cachedStatement(
+            sql: """
+                INSERT INTO \(Key.table) (\(columns), n)
+                VALUES (\(placeholders)) ON CONFLICT DO UPDATE SET n = n + excluded.n
+                """)
+        let subtractStatement = try db.cachedStatement(
+            sql: "UPDATE \(Key.table) SET n = n + ? WHERE \(key) RETURNING n")
+        let deleteStatement = try db.cachedStatement(sql: "DELETE FROM \(Key.table) WHERE \(key)")
         for statement in [insertStatement, subtractStatement, deleteStatement] {
             StatementBinder.prepareForBinding(statement)
         }
+        // In primary-key order: the writes then walk the table's pages once, front to back, instead of jumping to
+        // a random page for each group of a table that holds millions of them.
+        let changes = pending.sorted { $0.key < $1.key }
         for (key, change) in changes where change != 0 {
             if change > 0 {
                 var binder = StatementBinder(insertStatement)
-                bindKey(key, &binder)
+                key.bind(&binder)
                 binder.integer(change)
                 try insertStatement.execute()
             } else {
                 var binder = StatementBinder(subtractStatement)
                 binder.integer(change)
-                bindKey(key, &binder)
+                key.bind(&binder)
                 if let left = try Int.fetchOne(subtractStatement), left <= 0 {
                     var binder = StatementBinder(deleteStatement)
-                    bindKey(key, &binder)
+                    key.bind(&binder)
                     try deleteStatement.execute()
                 }
             }
