@@ -144,14 +144,7 @@ extension SVGChartRenderer {
         }
         if chart.zones.contains(where: { $0.geometry.isAreal }) {
             place(strings.zoneArea)
-            nodes.append(
-                .element(
-                    "rect",
-                    [
-                        "x": NumberFormat.svg(x), "y": NumberFormat.svg(y - 7), "width": "16.00", "height": "12.00",
-                        "fill": ChartPalette.zone, "fill-opacity": "0.15", "stroke": ChartPalette.zoneLine,
-                        "stroke-width": "1.5",
-                    ]))
+            nodes.append(areaSwatch(x: x, y: y))
             nodes.append(label(strings.zoneArea, x: x + 22, y: y + 4, size: 12))
             advance(strings.zoneArea)
         }

@@ -324,6 +324,17 @@ extension SVGChartRenderer {
         ]
     }
 
+    /// A district's legend swatch, its left edge at `x`, beside a label whose baseline is `y + 4`.
+    func areaSwatch(x: Double, y: Double) -> MarkupNode {
+        .element(
+            "rect",
+            [
+                "x": NumberFormat.svg(x), "y": NumberFormat.svg(y - 7), "width": "16.00", "height": "12.00",
+                "fill": ChartPalette.zone, "fill-opacity": "0.15", "stroke": ChartPalette.zoneLine,
+                "stroke-width": "1.5",
+            ])
+    }
+
     private func mapLegend(
         geometry: [(name: String, kind: String)], chart: ZoneMapChart, cellMetres: Double?, y: Double
     ) -> [MarkupNode] {
@@ -332,14 +343,7 @@ extension SVGChartRenderer {
         func advance(_ text: String) { x += 22 + TextMetrics.width(text, fontSize: 12) + 20 }
         for entry in geometry {
             if entry.kind == "area" {
-                nodes.append(
-                    .element(
-                        "rect",
-                        [
-                            "x": NumberFormat.svg(x), "y": NumberFormat.svg(y - 7), "width": "16.00",
-                            "height": "12.00", "fill": ChartPalette.zone, "fill-opacity": "0.15",
-                            "stroke": ChartPalette.zoneLine, "stroke-width": "1.5",
-                        ]))
+                nodes.append(areaSwatch(x: x, y: y))
             } else {
                 nodes.append(line(x1: x, y1: y - 1, x2: x + 16, y2: y - 1, stroke: ChartPalette.zone, width: 10))
                 nodes.append(line(x1: x, y1: y - 1, x2: x + 16, y2: y - 1, stroke: ChartPalette.zoneLine, width: 2.5))
