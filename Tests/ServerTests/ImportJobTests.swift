@@ -9,12 +9,6 @@ import Testing
 /// Uploads as jobs: "import the valid rows" with its rejects CSV for the sending session only, mapping profiles
 /// chosen by name, and the job's page while it waits, runs and after it ended.
 @Suite struct ImportJobTests {
-    /// The token of the upload form.
-    static func formToken(_ browser: inout Browser, _ client: some TestClientProtocol) async throws -> String {
-        let (_, form) = try await browser.get(client, "/upload")
-        return try #require(Browser.csrf(in: form))
-    }
-
     @Test func importingTheValidRowsKeepsTheRejectsForTheSendingSessionOnly() async throws {
         let fixture = try ServerFixture()
         let (own, rows) = try UploadTests.ownRows()
@@ -27,7 +21,7 @@ import Testing
         try await fixture.application().test(.router) { client in
             var browser = Browser()
             _ = try await browser.logIn(client, "st101")
-            let token = try await Self.formToken(&browser, client)
+            let token = try await browser.uploadFormToken(client)
             let (response, page) = try await browser.uploadAndWait(
                 client, fields: [("csrf", token), ("dataset", "enforcement"), ("mode", "import-valid")],
                 fileName: "chuo_mixed.csv", file: mixed)
@@ -134,7 +128,7 @@ import Testing
             defer { gate.open() }
             var browser = Browser()
             _ = try await browser.logIn(client, "st101")
-            let token = try await Self.formToken(&browser, client)
+            let token = try await browser.uploadFormToken(client)
             let fields = [("csrf", token), ("dataset", "enforcement"), ("mode", "check")]
             // The first upload holds the queue at the gate: it is running, at 0%.
             let (first, _) = try await browser.upload(client, fields: fields, fileName: "first.csv", file: file)
@@ -196,7 +190,7 @@ import Testing
             defer { gate.open() }
             var browser = Browser()
             _ = try await browser.logIn(client, "st101")
-            let token = try await Self.formToken(&browser, client)
+            let token = try await browser.uploadFormToken(client)
             let fields = [("csrf", token), ("dataset", "enforcement"), ("mode", "check")]
             // Two uploads fill the queue: the first held at the gate, the second behind it.
             for name in ["first.csv", "second.csv"] {

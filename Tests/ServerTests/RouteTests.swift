@@ -102,8 +102,7 @@ import Testing
                 [("csrf", String(repeating: "a", count: 64)), ("name", "hq1"), ("password", ServerFixture.password)])
             #expect(forged.status == .forbidden)
             _ = try await browser.logIn(client, "st101")
-            let (_, form) = try await browser.get(client, "/upload")
-            let token = try #require(Browser.csrf(in: form))
+            let token = try await browser.uploadFormToken(client)
             // Logout and upload without the token, or with another one, are refused.
             let response7 = try await browser.post(client, "/logout", []).0
             #expect(response7.status == .forbidden)

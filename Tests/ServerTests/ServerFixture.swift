@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Server
 import Store
 import TestFolders
+import Testing
 import Workflows
 
 /// A small database for the app's tests: the sample's stations and zones, four accounts (bcrypt cost 4, so that
@@ -167,6 +168,12 @@ struct Browser: Sendable {
         guard let range = page.range(of: "href=\"\(prefix)") else { return nil }
         let value = prefix + page[range.upperBound...].prefix { $0 != "\"" }
         return value.replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// The anti-forgery token of the upload form.
+    mutating func uploadFormToken(_ client: some TestClientProtocol) async throws -> String {
+        let (_, form) = try await get(client, "/upload")
+        return try #require(Browser.csrf(in: form))
     }
 
     /// Logs in through the form; returns the login response.

@@ -26,8 +26,7 @@ import Testing
         try await fixture.application().test(.router) { client in
             var browser = Browser()
             _ = try await browser.logIn(client, "hq1")
-            let (_, form) = try await browser.get(client, "/upload")
-            let token = try #require(Browser.csrf(in: form))
+            let token = try await browser.uploadFormToken(client)
             let (response, page) = try await browser.uploadAndWait(
                 client, fields: [("csrf", token), ("dataset", "enforcement"), ("mode", "check")],
                 fileName: "enforcement_with_errors.csv", file: errors)
@@ -45,8 +44,7 @@ import Testing
         try await fixture.application().test(.router) { client in
             var browser = Browser()
             _ = try await browser.logIn(client, "hq1")
-            let (_, form) = try await browser.get(client, "/upload")
-            let token = try #require(Browser.csrf(in: form))
+            let token = try await browser.uploadFormToken(client)
             let (_, page) = try await browser.uploadAndWait(
                 client, fields: [("csrf", token), ("dataset", "enforcement"), ("mode", "check")],
                 fileName: "other.csv", file: Array("氏名,住所\n山田,東京\n".utf8))
@@ -63,8 +61,7 @@ import Testing
         try await fixture.application().test(.router) { client in
             var browser = Browser()
             _ = try await browser.logIn(client, "st101")
-            let (_, form) = try await browser.get(client, "/upload")
-            let token = try #require(Browser.csrf(in: form))
+            let token = try await browser.uploadFormToken(client)
             let (response, page) = try await browser.uploadAndWait(
                 client, fields: [("csrf", token), ("dataset", "enforcement"), ("mode", "import")],
                 fileName: "chuo_2025-04.csv", file: file)
@@ -94,8 +91,7 @@ import Testing
         try await fixture.application().test(.router) { client in
             var browser = Browser()
             _ = try await browser.logIn(client, "st101")
-            let (_, form) = try await browser.get(client, "/upload")
-            let token = try #require(Browser.csrf(in: form))
+            let token = try await browser.uploadFormToken(client)
             let (_, page) = try await browser.uploadAndWait(
                 client, fields: [("csrf", token), ("dataset", "enforcement"), ("mode", "import")],
                 fileName: "mixed.csv", file: mixed)
@@ -117,8 +113,7 @@ import Testing
         try await fixture.application().test(.router) { client in
             var browser = Browser()
             _ = try await browser.logIn(client, "hq1")
-            let (_, form) = try await browser.get(client, "/upload")
-            let token = try #require(Browser.csrf(in: form))
+            let token = try await browser.uploadFormToken(client)
             let (_, page) = try await browser.uploadAndWait(
                 client, fields: [("csrf", token), ("dataset", "enforcement"), ("mode", "check")],
                 fileName: "<img src=x onerror=alert(1)>.csv", file: Array("record_id,date\nX,2025-13-01\n".utf8))
@@ -135,8 +130,7 @@ import Testing
         try await app.test(.router) { client in
             var browser = Browser()
             _ = try await browser.logIn(client, "hq1")
-            let (_, form) = try await browser.get(client, "/upload")
-            let token = try #require(Browser.csrf(in: form))
+            let token = try await browser.uploadFormToken(client)
             let (response, _) = try await browser.upload(
                 client, fields: [("csrf", token), ("dataset", "enforcement"), ("mode", "check")],
                 fileName: "big.csv", file: Array(repeating: UInt8(ascii: "a"), count: 200 << 10))
