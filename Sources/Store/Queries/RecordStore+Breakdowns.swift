@@ -7,8 +7,21 @@ extension RecordStore {
     public func accidentPartyTallies(from start: LocalDate, to end: LocalDate, scope: StationScope? = nil)
         throws(StoreError) -> [CategoryTally]
     {
-        try categoryTallies(
-            table: "accidents", first: "bicycle_role", second: "counterpart", from: start, to: end, scope: scope)
+        let (low, high) = Self.bounds(scope)
+        return try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT station_id, zone_id, bicycle_role, COALESCE(counterpart, ''), COUNT(*)
+                    FROM accidents
+                    WHERE station_id >= ? AND station_id < ? AND date >= ? AND date <= ?
+                    GROUP BY station_id, zone_id, bicycle_role, counterpart
+                    ORDER BY station_id, zone_id, bicycle_role, counterpart
+                    """, arguments: [low, high, start.description, end.description]
+            ).map { row in
+                CategoryTally(stationID: row[0], zoneID: row[1], first: row[2], second: row[3], count: row[4])
+            }
+        }
     }
 
     /// Enforcement records of `start`…`end` in `scope` counted by station, zone, vehicle (自転車 / 特定小型原付) and
@@ -56,28 +69,6 @@ extension RecordStore {
                 CategoryTally(
                     stationID: key.stationID, zoneID: key.zoneID.isEmpty ? nil : key.zoneID, first: key.vehicle,
                     second: key.ageBand, count: counts[key] ?? 0)
-            }
-        }
-    }
-
-    /// `table`'s records counted by station, zone and two of its columns (fixed names, never user input).
-    private func categoryTallies(
-        table: String, first: String, second: String, from start: LocalDate, to end: LocalDate,
-        scope: StationScope?
-    ) throws(StoreError) -> [CategoryTally] {
-        let (low, high) = Self.bounds(scope)
-        return try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT station_id, zone_id, \(first), COALESCE(\(second), ''), COUNT(*)
-                    FROM \(table)
-                    WHERE station_id >= ? AND station_id < ? AND date >= ? AND date <= ?
-                    GROUP BY station_id, zone_id, \(first), \(second)
-                    ORDER BY station_id, zone_id, \(first), \(second)
-                    """, arguments: [low, high, start.description, end.description]
-            ).map { row in
-                CategoryTally(stationID: row[0], zoneID: row[1], first: row[2], second: row[3], count: row[4])
             }
         }
     }
