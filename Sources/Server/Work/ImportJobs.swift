@@ -50,7 +50,7 @@ final class ImportJobs: Sendable {
 
     /// Jobs waiting or running.
     var unfinished: Int {
-        table.withLock { jobs, _ in jobs.values.filter { $0.finishedAt == nil }.count }
+        table.withLock { jobs, _ in Self.unfinished(jobs) }
     }
 
     /// Registers a new waiting job and returns its id (128 random bits, hex); `nil` when `limit` jobs are already
@@ -58,7 +58,7 @@ final class ImportJobs: Sendable {
     func add(accountID: Int64, sessionDigest: String, fileName: String, dryRun: Bool, limit: Int) -> String? {
         let id = String(SessionAuthority.randomToken().prefix(32))
         return table.withLock { jobs, counter in
-            guard jobs.values.filter({ $0.finishedAt == nil }).count < limit else { return nil }
+            guard Self.unfinished(jobs) < limit else { return nil }
             counter += 1
             jobs[id] = Job(
                 id: id, order: counter, accountID: accountID, sessionDigest: sessionDigest, fileName: fileName,
@@ -113,6 +113,11 @@ final class ImportJobs: Sendable {
                 return other.id != job.id && other.order < job.order
             }.count
         }
+    }
+
+    /// How many of `jobs` wait or run.
+    private static func unfinished(_ jobs: [String: Job]) -> Int {
+        jobs.values.count { $0.finishedAt == nil }
     }
 
     /// Drops expired jobs, then the oldest finished ones beyond the count and the rejects bytes allowed.
