@@ -162,7 +162,7 @@ final class EnforcementSummary {
     /// The columns ``add(stored:change:)`` reads, in its order.
     static let storedColumns = "station_id, date, time, department, zone_id, violation, outcome, vehicle, age_band"
     /// How many columns ``storedColumns`` names: the columns a query selects after them start here.
-    static let storedColumnCount = 9
+    static let storedColumnCount = storedColumns.split(separator: ",").count
 
     /// The hour of a stored `HH:MM[:SS]` time.
     static func hour(of time: String?) -> Int? {
